@@ -1,0 +1,56 @@
+import os from 'node:os';
+import type { Handlers } from '../../shared/contract/types';
+import type { HostMethod } from '../../shared/contract/app';
+import { openDatabase, type OpenOptions } from './db/open';
+import type { BackendContext } from './context';
+import { systemClock, type Clock } from './clock';
+import { AuditService } from './audit/audit-service';
+import { UnitService } from './units/unit-service';
+import { RosterService } from './roster/roster-service';
+import { DemoService } from './demo/demo-service';
+import { AppService } from './app/app-service';
+
+/** All services over one open database, and the handler table the contract requires. */
+export interface Backend {
+  ctx: BackendContext;
+  audit: AuditService;
+  units: UnitService;
+  roster: RosterService;
+  demo: DemoService;
+  app: AppService;
+  /** every method but the host's (switching files), which BackendHost adds */
+  handlers: Omit<Handlers, HostMethod>;
+  close(): void;
+}
+
+export interface BackendOptions extends OpenOptions {
+  clock?: Clock;
+  actor?: string;
+}
+
+export function currentActor(): string {
+  try {
+    return os.userInfo().username || '未知用户';
+  } catch {
+    return process.env.USERNAME ?? process.env.USER ?? '未知用户';
+  }
+}
+
+export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend {
+  const { db } = openDatabase(dbPath, opts);
+  const ctx: BackendContext = { db, dbPath, actor: opts.actor ?? currentActor(), clock: opts.clock ?? systemClock };
+  const audit = new AuditService(ctx);
+  const units = new UnitService(ctx, audit);
+  const roster = new RosterService(ctx, audit, units);
+  const demo = new DemoService(ctx, units, roster);
+  const app = new AppService(ctx, audit, demo);
+  // `satisfies` makes the compiler list any contract method without a handler.
+  const handlers = {
+    ...app.handlers(),
+    ...demo.handlers(),
+    ...units.handlers(),
+    ...roster.handlers(),
+    ...audit.handlers(),
+  } satisfies Omit<Handlers, HostMethod>;
+  return { ctx, audit, units, roster, demo, app, handlers, close: () => db.close() };
+}

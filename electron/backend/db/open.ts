@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { ApiError } from '../../../shared/contract/define';
+import { ErrorCode } from '../errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+
+/** 'LDK1' — marks a SQLite file as ours, so we never migrate someone else's database. */
+export const APPLICATION_ID = 0x4c444b31;
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  /** Where the copy taken before a migration goes; default: a "backups" folder beside the file. */
+  backupDir?: string;
+}
+
+export interface OpenResult {
+  db: Database;
+  schemaVersion: number;
+  /** the copy taken before migrating, if a migration ran on an existing file */
+  preMigrationCopy: string | null;
+}
+
+function refuse(code: string, message: string): never {
+  throw new ApiError(code, message);
+}
+
+/** Reads the first bytes without SQLite, to give a clear message for a file that isn't a database. */
+function assertLooksLikeSqlite(file: string): void {
+  if (!fs.existsSync(file)) return;
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) refuse(ErrorCode.dbNotLedgerDesk, `“${file}”是一个文件夹，不是数据文件。`);
+  if (stat.size === 0) return; // an empty file becomes a new database
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    if (head.toString('latin1') !== SQLITE_MAGIC) {
+      refuse(ErrorCode.dbNotLedgerDesk, `“${path.basename(file)}”不是台账督办助手的数据文件，无法打开。`);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Pragmas chosen on purpose:
+ * - WAL: readers never block the writer, and a crash mid-write leaves the last commit intact.
+ * - synchronous=FULL: better-sqlite3 leaves WAL databases at NORMAL, which can lose the last
+ *   commits on power loss. An office's evening of typing is worth the fsync on each commit.
+ * - foreign_keys=ON: SQLite's default is off; our links (person → unit) must hold.
+ * - busy_timeout: another process (a backup tool, the CLI) may hold a lock briefly.
+ */
+function applyPragmas(db: Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 3000');
+  if (db.pragma('synchronous', { simple: true }) !== 2) {
+    throw new Error('synchronous=FULL could not be set'); // asserted: see the comment above
+  }
+}
+
+function hasTables(db: Database): boolean {
+  const row = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+  return row.n > 0;
+}
+
+function stampName(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+/** Opens (creating if needed) a LedgerDesk database and brings its schema up to date. */
+export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
+  assertLooksLikeSqlite(file);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code === 'SQLITE_CANTOPEN') refuse(ErrorCode.dbIo, `无法打开数据文件“${file}”：文件夹不存在或没有权限。`);
+    throw err;
+  }
+  try {
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const existing = hasTables(db);
+    if (existing && appId !== APPLICATION_ID) {
+      refuse(ErrorCode.dbNotLedgerDesk, `“${path.basename(file)}”是其他程序的数据库，不是台账督办助手的数据文件。`);
+    }
+    if (version > LATEST_SCHEMA_VERSION) {
+      refuse(
+        ErrorCode.dbTooNew,
+        `此数据文件由更新版本的台账督办助手创建（数据版本 ${version}，本程序支持到 ${LATEST_SCHEMA_VERSION}），请升级程序后再打开。`,
+      );
+    }
+    applyPragmas(db);
+    let preMigrationCopy: string | null = null;
+    if (existing && version < LATEST_SCHEMA_VERSION) {
+      // A consistent copy (VACUUM INTO reads one snapshot) before any schema change.
+      const dir = opts.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      preMigrationCopy = path.join(dir, `${path.parse(file).name}-v${version}-before-migration-${stampName(new Date())}.db`);
+      db.prepare('VACUUM INTO ?').run(preMigrationCopy);
+    }
+    migrate(db, version);
+    return { db, schemaVersion: LATEST_SCHEMA_VERSION, preMigrationCopy };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Runs each pending migration in its own transaction, bumping user_version with it. */
+export function migrate(db: Database, from: number): void {
+  for (const m of MIGRATIONS) {
+    if (m.version <= from) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      if (m.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { BackendHost } from '../backend/host';
+import { DEFAULT_DB_FILE, dbPathFromArgs, defaultDataDir } from '../data-location';
+import { startBridgeServer } from './bridge-server';
+
+/** `npm run dev:browser`: the app in a browser tab, on the same default data file. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const dbPath = dbPathFromArgs(argv) ?? path.join(defaultDataDir(), DEFAULT_DB_FILE);
+  const portArg = argv.find((a) => a.startsWith('--port='));
+  const host = new BackendHost(dbPath);
+  const bridge = await startBridgeServer({
+    dispatch: host.dispatch,
+    staticDir: path.join(__dirname, '..', 'renderer'),
+    port: portArg ? Number(portArg.slice(7)) : 5174,
+  });
+  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开：${bridge.url}\n按 Ctrl+C 退出。\n`);
+  const stop = () => {
+    void bridge.close().then(() => {
+      host.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  process.stderr.write(`无法启动：${(err as Error).message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,6 @@
+import type { Command } from '../io';
+import { checkCommand, initCommand } from './core';
+import { rosterListCommand } from './roster';
+
+/** Every CLI command; each later module adds its own file and one line here. */
+export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand];

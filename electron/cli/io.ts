@@ -1,0 +1,53 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ApiError } from '../../shared/contract/define';
+
+/** Exit statuses are part of the CLI contract (../shared/CLI.md). */
+export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
+
+export class UsageError extends Error {}
+
+export interface CliIo {
+  /** the one JSON document (with --json) or human text goes to stdout; everything else to stderr */
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+};
+
+export interface Command {
+  /** words that select it, e.g. ['roster', 'list'] */
+  path: string[];
+  summary: string;
+  options: ParseArgsConfig['options'];
+  /** returns the exit status */
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIo): Promise<number> | number;
+}
+
+export const commonOptions = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+export function requireDb(values: Record<string, unknown>): string {
+  const db = values.db;
+  if (typeof db !== 'string' || db === '') throw new UsageError('缺少 --db FILE（数据文件路径）');
+  return db;
+}
+
+export function printResult(io: CliIo, json: boolean, value: unknown, human: () => string): void {
+  io.out(json ? JSON.stringify(value) : human());
+}
+
+export function parse(cmd: Command, argv: string[]) {
+  return parseArgs({ args: argv, options: { ...commonOptions, ...cmd.options }, allowPositionals: true, strict: true });
+}
+
+/** ApiErrors are refused input (exit 1); anything else is an internal failure (exit 2). */
+export function exitFor(err: unknown): number {
+  if (err instanceof UsageError) return EXIT.usage;
+  if (err instanceof ApiError) return err.code === 'INTERNAL' ? EXIT.usage : EXIT.refused;
+  return EXIT.usage;
+}

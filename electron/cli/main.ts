@@ -1,0 +1,48 @@
+import { toErrorEnvelope } from '../backend/dispatch';
+import { COMMANDS } from './commands';
+import { EXIT, UsageError, exitFor, parse, processIo, type CliIo } from './io';
+
+/** Finds the command whose words the arguments start with (the longest match wins). */
+function select(argv: string[]) {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return [...COMMANDS]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((c) => c.path.every((w, i) => words[i] === w));
+}
+
+function usage(): string {
+  return ['用法：npm run -s cli -- <命令> --db 数据文件 [--json]', '', ...COMMANDS.map((c) => '  ' + c.summary)].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const cmd = select(argv);
+  if (!cmd) {
+    io.err(argv.length ? `未知命令：${argv.join(' ')}\n\n${usage()}` : usage());
+    return EXIT.usage;
+  }
+  try {
+    const parsed = parse(cmd, argv);
+    const positionals = parsed.positionals.slice(cmd.path.length);
+    return await cmd.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals }, io);
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${(err as Error).message}\n\n${usage()}`);
+      return EXIT.usage;
+    }
+    const env = toErrorEnvelope(err, (e) => io.err(String((e as Error)?.stack ?? e)));
+    io.err(env.ok ? '' : env.error.message);
+    return exitFor(err) === EXIT.refused || (!env.ok && env.error.code !== 'INTERNAL') ? EXIT.refused : EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`程序内部错误：${String(err)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

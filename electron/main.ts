@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { METHOD_NAMES } from '../shared/contract/client';
+import { HOST_CHANNELS } from '../shared/host-bridge';
+import { ApiError } from '../shared/contract/define';
+import { BackendHost } from './backend/host';
+import { toErrorEnvelope } from './backend/dispatch';
+import { DEFAULT_DB_FILE, PRODUCT_NAME, dbPathFromArgs } from './data-location';
+import { APP_ORIGIN, hardenSessions, isTrustedSender } from './security';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { installMenu } from './menu';
+import { loadWindowState, trackWindowState } from './window-state';
+
+// The shell only wires things together: windows, dialogs, menus, security. Everything the
+// user does goes through the contract to the services (electron/backend), as in tests.
+
+app.setName(PRODUCT_NAME);
+registerAppScheme();
+
+/** In development node_modules holds better-sqlite3 built for Node (tests); ours is in .native/. */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined; // electron-builder rebuilt it for Electron
+  const root = path.join(__dirname, '..', '..');
+  const file = path.join(root, '.native', `electron-${process.versions.electron}-${process.platform}-${process.arch}`, 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+let host: BackendHost | null = null;
+let win: BrowserWindow | null = null;
+
+function titleFor(dbPath: string): string {
+  return `${PRODUCT_NAME} — ${dbPath}`;
+}
+
+async function openHost(dbPath: string): Promise<BackendHost | null> {
+  for (;;) {
+    try {
+      return new BackendHost(dbPath, { nativeBinding: nativeBinding() });
+    } catch (err) {
+      const message = err instanceof ApiError ? err.message : toErrorEnvelope(err).ok ? '' : String((err as Error).message);
+      const choice = await dialog.showMessageBox({
+        type: 'error',
+        title: PRODUCT_NAME,
+        message: '无法打开数据文件',
+        detail: `${dbPath}\n\n${message}`,
+        buttons: ['打开其他数据文件…', '新建数据文件…', '退出'],
+        defaultId: 0,
+        cancelId: 2,
+      });
+      if (choice.response === 2) return null;
+      const picked = await chooseFile(choice.response === 0 ? 'open' : 'new');
+      if (!picked) return null;
+      dbPath = picked;
+    }
+  }
+}
+
+async function chooseFile(mode: 'open' | 'new'): Promise<string | null> {
+  const filters = [{ name: '台账督办助手数据文件', extensions: ['db'] }];
+  if (mode === 'open') {
+    const r = await dialog.showOpenDialog({ title: '打开数据文件', properties: ['openFile'], filters });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const r = await dialog.showSaveDialog({ title: '新建数据文件', defaultPath: '新数据文件.db', filters });
+  return r.canceled ? null : (r.filePath ?? null);
+}
+
+async function pickDataFile(mode: 'open' | 'new') {
+  if (!host) return null;
+  const file = await chooseFile(mode);
+  if (!file) return null;
+  const env = await host.dispatch('app.openDataFile', { path: file, create: mode === 'new' });
+  if (!env.ok) {
+    await dialog.showMessageBox({ type: 'error', title: PRODUCT_NAME, message: '无法打开数据文件', detail: env.error.message });
+    return null;
+  }
+  win?.webContents.reload();
+  return env.value;
+}
+
+function registerIpc(h: BackendHost): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(`api:${method}`, (event, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝访问' } };
+      return h.dispatch(method, input);
+    });
+  }
+  ipcMain.handle(HOST_CHANNELS.pickDataFile, (event, mode: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || (mode !== 'open' && mode !== 'new')) return null;
+    return pickDataFile(mode);
+  });
+}
+
+async function createWindow(h: BackendHost): Promise<void> {
+  const state = loadWindowState(app.getPath('userData'));
+  win = new BrowserWindow({
+    ...(state.known ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
+    minWidth: 960,
+    minHeight: 600,
+    title: titleFor(h.current.ctx.dbPath),
+    show: false,
+    backgroundColor: '#f5f6f8',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) win.maximize();
+  trackWindowState(win, state.file);
+  // The title names the open data file, whatever the page sets.
+  win.on('page-title-updated', (e) => e.preventDefault());
+  h.onSwitch((dbPath) => win?.setTitle(titleFor(dbPath)));
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
+  await win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  await app.whenReady();
+  hardenSessions();
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  const dbPath = dbPathFromArgs(process.argv) ?? path.join(app.getPath('userData'), DEFAULT_DB_FILE);
+  host = await openHost(dbPath);
+  if (!host) {
+    app.quit();
+    return;
+  }
+  registerIpc(host);
+  installMenu(() => win, {
+    pickDataFile: (mode) => void pickDataFile(mode),
+    about: () =>
+      void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.current.ctx.dbPath ?? ''}` }),
+  });
+  await createWindow(host);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => host?.close());
+}
+
+void start();

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract/app';
+import { api, errorMessage, host } from '../api';
+import { StatusProvider, useStatus } from '../common/status';
+import { RosterPage } from '../roster/RosterPage';
+import { UnitsPage } from '../units/UnitsPage';
+import { DataFileDialog } from './DataFileDialog';
+import { FirstRunDialog } from './FirstRunDialog';
+
+type PageKey = 'roster' | 'units';
+const PAGES: { key: PageKey; label: string }[] = [
+  { key: 'units', label: '组织架构' },
+  { key: 'roster', label: '花名册' },
+];
+
+function Shell() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [page, setPage] = useState<PageKey>('roster');
+  const [firstRunDismissed, setFirstRunDismissed] = useState(false);
+  const [fileDialog, setFileDialog] = useState(false);
+  const [generation, setGeneration] = useState(0); // bumps when the data changes wholesale
+  const { status, notify } = useStatus();
+
+  const refreshInfo = useCallback(async () => {
+    try {
+      const i = await api.app.info({});
+      setInfo(i);
+      document.title = `台账督办助手 — ${i.dbPath}`;
+    } catch (err) {
+      setLoadError(errorMessage(err));
+    }
+  }, []);
+
+  useEffect(() => {
+    void refreshInfo();
+  }, [refreshInfo]);
+
+  const switchedFile = useCallback(async () => {
+    setFileDialog(false);
+    setFirstRunDismissed(false);
+    await refreshInfo();
+    setGeneration((g) => g + 1);
+    notify('已切换数据文件', 'success');
+  }, [refreshInfo, notify]);
+
+  const pickFile = async (mode: 'open' | 'new') => {
+    if (!host) return setFileDialog(true);
+    try {
+      const opened = await host.pickDataFile(mode);
+      if (opened) await switchedFile();
+    } catch (err) {
+      notify(errorMessage(err), 'error');
+    }
+  };
+
+  if (loadError) return <div className="fatal">无法连接数据：{loadError}</div>;
+  if (!info) return <div className="loading">正在打开数据文件…</div>;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">台账督办助手</div>
+        <div className="office">{info.officeName}</div>
+        <div className="spacer" />
+        <div className="datafile" title={info.dbPath}>
+          数据文件：<span data-testid="db-path">{info.dbPath}</span>
+        </div>
+        {host ? (
+          <>
+            <button className="ghost" onClick={() => void pickFile('open')}>
+              打开数据文件…
+            </button>
+            <button className="ghost" onClick={() => void pickFile('new')}>
+              新建数据文件…
+            </button>
+          </>
+        ) : (
+          <button className="ghost" onClick={() => setFileDialog(true)}>
+            打开/新建数据文件
+          </button>
+        )}
+      </header>
+      <div className="body">
+        <nav className="sidebar" aria-label="功能">
+          <div className="nav-group">基础信息</div>
+          {PAGES.map((p) => (
+            <button key={p.key} className={page === p.key ? 'nav-item active' : 'nav-item'} onClick={() => setPage(p.key)}>
+              {p.label}
+            </button>
+          ))}
+        </nav>
+        <main className="content" key={generation}>
+          {page === 'roster' ? <RosterPage /> : <UnitsPage />}
+        </main>
+      </div>
+      <footer className="statusbar">
+        <span className={`status-${status?.kind ?? 'info'}`} role="status" data-testid="status">
+          {status?.text ?? '就绪'}
+        </span>
+        <span className="spacer" />
+        <span>操作人：{info.actor}</span>
+        <span>数据版本 {info.schemaVersion}</span>
+      </footer>
+      {info.isEmpty && !firstRunDismissed && (
+        <FirstRunDialog
+          onDone={(loaded) => {
+            setFirstRunDismissed(true);
+            if (loaded) {
+              notify('已载入示例数据', 'success');
+              void refreshInfo();
+              setGeneration((g) => g + 1);
+            }
+          }}
+        />
+      )}
+      {fileDialog && <DataFileDialog currentPath={info.dbPath} onClose={() => setFileDialog(false)} onOpened={() => void switchedFile()} />}
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <StatusProvider>
+      <Shell />
+    </StatusProvider>
+  );
+}

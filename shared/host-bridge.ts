@@ -1,0 +1,20 @@
+import type { AppInfo } from './contract/app';
+
+/**
+ * Desktop-only actions that need the native shell (file dialogs, menu commands). Exposed by
+ * the preload as `window.ledgerdeskHost`; absent in the browser, where the UI offers a
+ * typed path instead.
+ */
+export type MenuCommand = 'undo' | 'redo' | 'find' | 'open-data-file' | 'new-data-file';
+
+export interface HostBridge {
+  /** Shows the open/save dialog, switches to the chosen file; null if the user cancelled. */
+  pickDataFile(mode: 'open' | 'new'): Promise<AppInfo | null>;
+  /** Menu items the page handles itself (its own undo stack, the search box). */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export const HOST_CHANNELS = {
+  pickDataFile: 'host:pick-data-file',
+  menuCommand: 'host:menu-command',
+} as const;

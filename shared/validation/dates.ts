@@ -1,0 +1,64 @@
+import { isRealDate } from './id-number';
+
+/**
+ * Dates as offices type them: 1985-03-12, 1985.3.12, 1985/03/12, 1985年3月12日, 19850312,
+ * and month-only 1985-3 / 1985.03 / 1985年3月 where the field allows month precision.
+ * Stored as ISO text: YYYY-MM-DD, or YYYY-MM when only the month is known.
+ */
+export type DatePrecision = 'day' | 'month';
+export type DateParse = { ok: true; value: string; precision: DatePrecision } | { ok: false; reason: string };
+
+const FULLWIDTH_DIGITS = /[\uFF10-\uFF19]/g;
+
+/** Full-width digits and punctuation to ASCII, spaces removed. */
+export function toHalfWidth(s: string): string {
+  return s
+    .replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/\uFF0F/g, '/')
+    .replace(/[\uFF0D\u2014\u2013]/g, '-');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function parseDateText(raw: string, opts: { allowMonth?: boolean } = {}): DateParse {
+  const s = toHalfWidth(raw).replace(/[\s\u3000]/g, '');
+  if (!s) return { ok: false, reason: '日期为空' };
+  let m =
+    /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isRealDate(y, mo, d) || y < 1900 || y > 2100) return { ok: false, reason: `日期“${raw}”不存在` };
+    return { ok: true, value: `${y}-${pad(mo)}-${pad(d)}`, precision: 'day' };
+  }
+  m = /^(\d{4})[-./年](\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12 || y < 1900 || y > 2100) return { ok: false, reason: `日期“${raw}”不存在` };
+    if (!opts.allowMonth) return { ok: false, reason: `日期“${raw}”缺少日，请写成如1985-03-12` };
+    return { ok: true, value: `${y}-${pad(mo)}`, precision: 'month' };
+  }
+  return { ok: false, reason: `无法识别的日期“${raw}”，请写成如1985-03-12` };
+}
+
+/** Excel serial day number to ISO date; `date1904` for workbooks from old Mac Excel. */
+export function excelSerialToIso(serial: number, date1904 = false): string | null {
+  // 1904 system: day 0 = 1904-01-01; 1900 system: day 1 = 1900-01-01.
+  if (!Number.isFinite(serial) || serial < (date1904 ? 0 : 1)) return null;
+  const whole = Math.floor(serial);
+  // 1900 system: Lotus's phantom 1900-02-29 (serial 60) never existed; refuse it rather
+  // than give it the date of its neighbour.
+  if (!date1904 && whole === 60) return null;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 31);
+  const days = date1904 ? whole : whole > 59 ? whole - 1 : whole;
+  const d = new Date(epoch + days * 86400000);
+  // `!(… <= 2100)` also refuses serials beyond JS's date range (an Invalid Date is NaN).
+  if (!(d.getUTCFullYear() <= 2100)) return null;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** Local calendar date of a JS Date as ISO (the office's clock is the workstation's). */
+export function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,180 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+import { breakCheckDigit, makeId } from '../helpers/ids';
+
+/**
+ * The foundation's walk-through, in Debian's Chromium against the real backend over the
+ * loopback bridge: a unit, three people (one refused), a cell edit and its undo, a pasted
+ * 3×4 block, a search — then the database itself is checked.
+ */
+const ZHANG = makeId('1985-03-12', '男');
+const LI = makeId('1990-07-01', '女', '512002');
+const ZHAO = makeId('1992-11-30', '女', '430100');
+const BAD = breakCheckDigit(makeId('1979-01-05', '男', '620500'));
+
+const cell = (page: Page, rowIndex: number, colId: string) => page.locator(`.ag-row[row-index="${rowIndex}"] [role="gridcell"][col-id="${colId}"]`);
+const rowCount = (page: Page, n: number) => page.waitForFunction((k) => document.querySelectorAll('.ag-row[row-index]').length === k, n);
+
+async function addPerson(page: Page, values: { name: string; id: string; badge: string }) {
+  await page.getByRole('button', { name: '新增人员' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增人员' });
+  await dialog.getByLabel('姓名').fill(values.name);
+  await dialog.getByLabel('警号/工号').fill(values.badge);
+  await dialog.getByLabel('公民身份号码').fill(values.id);
+  await dialog.getByLabel('所在单位').selectOption({ label: '政治部' });
+  return dialog;
+}
+
+describe('roster in the browser', () => {
+  let browser: Browser;
+  let app: AppUnderTest;
+
+  before(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser);
+    app.page.setDefaultTimeout(10_000);
+  });
+  after(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('starts empty and offers the sample office, which can be declined', async () => {
+    const { page } = app;
+    await page.getByRole('dialog', { name: '欢迎使用台账督办助手' }).waitFor();
+    await page.getByRole('button', { name: '从空白开始' }).click();
+    await assert.doesNotReject(page.getByRole('dialog').waitFor({ state: 'detached' }));
+    assert.match(await page.getByTestId('db-path').innerText(), /ledgerdesk\.db$/);
+    assert.match(await page.title(), /台账督办助手 — .*ledgerdesk\.db/);
+  });
+
+  it('creates a unit in the organisation tree', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '组织架构' }).click();
+    await page.getByRole('button', { name: '新增顶层单位' }).click();
+    await page.getByLabel('单位名称').fill('政治部');
+    await page.getByLabel('单位类型').selectOption({ label: '支部/部门' });
+    await page.getByRole('button', { name: '确定' }).click();
+    await page.getByRole('treeitem', { name: /政治部/ }).waitFor();
+    assert.deepEqual(app.host.current.units.list().map((u) => [u.name, u.kind]), [['政治部', 'department']]);
+  });
+
+  it('adds two people and refuses a third whose ID number is wrong, saying why', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '花名册' }).click();
+    let dialog = await addPerson(page, { name: '张 伟', id: ZHANG, badge: '200001' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    dialog = await addPerson(page, { name: '李娜', id: LI, badge: '200002' });
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    dialog = await addPerson(page, { name: '王强', id: BAD, badge: '200009' });
+    // the reason shows while typing, before saving
+    const reason = dialog.locator('.field-error');
+    await reason.waitFor();
+    assert.match(await reason.innerText(), /校验位错误/);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    assert.match(await dialog.locator('.form-error').innerText(), /有填写不正确的项目/);
+    await dialog.getByRole('button', { name: '取消' }).click();
+
+    await page.locator('.ag-row').nth(1).waitFor();
+    assert.equal(await page.getByTestId('roster-count').innerText(), '共 2 人');
+    const people = app.host.current.roster.list();
+    assert.deepEqual(people.map((p) => [p.name, p.idNumber, p.birthDate, p.sex, p.unitName]), [
+      ['张伟', ZHANG, '1985-03-12', '男', '政治部'],
+      ['李娜', LI, '1990-07-01', '女', '政治部'],
+    ]);
+  });
+
+  it('edits a cell, refuses a bad one in red with its reason, and undoes with Ctrl+Z', async () => {
+    const { page } = app;
+    await cell(page, 0, 'post').dblclick();
+    await page.keyboard.type('科长');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('status').filter({ hasText: '已保存' }).waitFor();
+    assert.equal(app.host.current.roster.list()[0]!.post, '科长');
+
+    // a wrong ID typed in the cell: explained while typing, shown in red, not saved
+    await cell(page, 1, 'idNumber').dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(BAD);
+    assert.match(await page.locator('.cell-editor-error').innerText(), /校验位错误/);
+    await page.keyboard.press('Enter');
+    const red = cell(page, 1, 'idNumber').locator('.cell-refused');
+    await red.waitFor();
+    assert.equal(await red.innerText(), BAD);
+    assert.match((await red.getAttribute('data-refused-reason')) ?? '', /校验位错误/);
+    assert.equal(app.host.current.roster.list()[1]!.idNumber, LI);
+    await cell(page, 1, 'idNumber').click();
+    await page.keyboard.press('Escape');
+    await red.waitFor({ state: 'detached' });
+    assert.equal(await cell(page, 1, 'idNumber').innerText(), LI);
+
+    await cell(page, 0, 'rank').click();
+    await page.keyboard.press('Control+Z');
+    await page.getByTestId('status').filter({ hasText: '已撤销' }).waitFor();
+    assert.equal(app.host.current.roster.list()[0]!.post, null);
+    assert.equal(await cell(page, 0, 'post').innerText(), '');
+    await page.keyboard.press('Control+Y');
+    await page.getByTestId('status').filter({ hasText: '已重做' }).waitFor();
+    assert.equal(app.host.current.roster.list()[0]!.post, '科长');
+  });
+
+  it('pastes a 3×4 block copied from Excel: edits, a new person, and a refused cell', async () => {
+    const { page } = app;
+    const block = [
+      ['李娜', '女', '200012', LI],
+      ['赵敏', '女', '200003', ZHAO],
+      ['钱军', '男', '200004', BAD],
+    ]
+      .map((r) => r.join('\t'))
+      .join('\r\n');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), block + '\r\n');
+    await cell(page, 1, 'name').click();
+    await page.keyboard.press('Control+V');
+    await page.getByTestId('status').filter({ hasText: '已粘贴 3 行 × 4 列' }).waitFor();
+    assert.equal(await page.getByTestId('roster-count').innerText(), '共 4 人');
+    const refusedId = cell(page, 3, 'idNumber').locator('.cell-refused');
+    await refusedId.waitFor();
+    assert.match((await refusedId.getAttribute('data-refused-reason')) ?? '', /校验位错误/);
+
+    const people = app.host.current.roster.list();
+    assert.deepEqual(people.map((p) => [p.name, p.sex, p.badge, p.idNumber]), [
+      ['张伟', '男', '200001', ZHANG],
+      ['李娜', '女', '200012', LI],
+      ['赵敏', '女', '200003', ZHAO],
+      ['钱军', '男', '200004', null],
+    ]);
+    assert.equal(people[2]!.birthDate, '1992-11-30', 'birth date filled from the pasted ID');
+  });
+
+  it('finds people with the quick search box', async () => {
+    const { page } = app;
+    await page.getByLabel('快速查找').fill('200003');
+    await rowCount(page, 1);
+    assert.equal(await cell(page, 0, 'name').innerText(), '赵敏');
+    await page.getByLabel('快速查找').fill('');
+    await rowCount(page, 4);
+  });
+
+  it('leaves every change in the audit log, shown per person', async () => {
+    const { page } = app;
+    await cell(page, 1, 'badge').click();
+    const history = page.getByTestId('audit-list');
+    await history.waitFor();
+    const text = await history.innerText();
+    assert.match(text, /警号\/工号：200002 → 200012/);
+    const rows = app.host.current.audit.forRecord('person', app.host.current.roster.list()[0]!.id);
+    const postChanges = rows.filter((r) => r.field === 'post').map((r) => [r.oldValue, r.newValue]);
+    assert.deepEqual(postChanges, [
+      [null, '科长'],
+      ['科长', null],
+      [null, '科长'],
+    ].reverse());
+    assert.ok(rows.every((r) => r.actor === 'e2e' && /\+00:00$/.test(r.at)));
+  });
+});

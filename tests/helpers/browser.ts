@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { BackendHost } from '../../electron/backend/host';
+import { fixedClock, type Clock } from '../../electron/backend/clock';
+import { startBridgeServer, type Bridge } from '../../electron/bridge/bridge-server';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, with the flags that keep it off the (closed) network. */
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface AppUnderTest {
+  dir: string;
+  dbPath: string;
+  host: BackendHost;
+  bridge: Bridge;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * The built renderer (dist/renderer) served by the real loopback bridge over a fresh
+ * database in its own temp folder, opened in a new browser page.
+ */
+export async function openApp(browser: Browser, opts: { clock?: Clock; seed?: (host: BackendHost) => void; viewport?: { width: number; height: number } } = {}): Promise<AppUnderTest> {
+  const staticDir = path.join(REPO, 'dist', 'renderer');
+  if (!fs.existsSync(path.join(staticDir, 'app.js'))) throw new Error('dist/renderer is missing: run `node scripts/build.mjs` first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-e2e-'));
+  const dbPath = path.join(dir, 'ledgerdesk.db');
+  const host = new BackendHost(dbPath, { clock: opts.clock ?? fixedClock('2026-11-22T09:00:00+08:00'), actor: 'e2e' });
+  opts.seed?.(host);
+  const bridge = await startBridgeServer({ dispatch: host.dispatch, staticDir });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error('[page error]', err.message));
+  await page.goto(bridge.url);
+  return {
+    dir,
+    dbPath,
+    host,
+    bridge,
+    page,
+    async close() {
+      await context.close();
+      await bridge.close();
+      host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
