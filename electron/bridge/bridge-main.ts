@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const dbPath = dbPathFromArgs(argv) ?? path.join(defaultDataDir(), DEFAULT_DB_FILE);
   const portArg = argv.find((a) => a.startsWith('--port='));
   const host = new BackendHost(dbPath);
+  const { problems } = await host.current.backup.automatic();
+  problems.forEach((p) => process.stderr.write(`${p}\n`));
   const bridge = await startBridgeServer({
     dispatch: host.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

@@ -59,7 +59,14 @@ function sameOrigin(req: http.IncomingMessage, port: number): boolean {
 export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
   const root = path.resolve(opts.staticDir);
   let port = 0;
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // a malformed request (e.g. a bad %-escape) must never take the process down
+      if (!res.headersSent) res.writeHead(400);
+      res.end();
+    });
+  });
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!sameOrigin(req, port)) {
       res.writeHead(403).end();
@@ -95,7 +102,7 @@ export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
       'cache-control': 'no-store',
     });
     fs.createReadStream(file).pipe(res);
-  });
+  };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {

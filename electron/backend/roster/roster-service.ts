@@ -47,7 +47,8 @@ export class RosterService {
       const v = raw[field];
       if (field === 'unitId' && typeof v === 'string' && v.trim() !== '' && !/^\d+$/.test(v.trim())) {
         // a unit typed or pasted by name
-        const unit = this.units.findByName(v.trim().replace(/[\s\u3000]/g, ''));
+        // as named (a unit's name may contain a space), else with stray spaces removed
+        const unit = this.units.findByName(v.trim()) ?? this.units.findByName(v.trim().replace(/[\s\u3000]/g, ''));
         if (unit) values.unitId = unit.id;
         else refused.push({ field, reason: `单位“${v.trim()}”不在组织架构中，请先添加该单位` });
         continue;
@@ -76,13 +77,20 @@ export class RosterService {
    */
   private settle(before: PersonInput, changes: PersonInput, refused: Refusal[], selfId: number | null): PersonInput {
     const changed = { ...changes };
+    const filledFromId: PersonField[] = [];
     for (let guard = 0; guard < PERSON_FIELDS.length; guard++) {
       const merged: PersonInput = { ...before, ...changed };
       if (merged.idNumber) {
         const id = parseIdNumber(merged.idNumber);
         if (id.ok) {
-          if (!merged.birthDate && !('birthDate' in changed)) changed.birthDate = id.info.birthDate;
-          if (!merged.sex && !('sex' in changed)) changed.sex = id.info.sex;
+          if (!merged.birthDate && !('birthDate' in changed)) {
+            changed.birthDate = id.info.birthDate;
+            filledFromId.push('birthDate');
+          }
+          if (!merged.sex && !('sex' in changed)) {
+            changed.sex = id.info.sex;
+            filledFromId.push('sex');
+          }
         }
       }
       const problem = checkPersonConsistency({ ...before, ...changed }) ?? this.uniqueness({ ...before, ...changed }, changed, selfId);
@@ -96,6 +104,8 @@ export class RosterService {
       }
       refused.push({ field: blamed, reason: problem.reason });
       delete changed[blamed];
+      // nothing read from a refused ID is kept (its birth date and sex were never typed)
+      if (blamed === 'idNumber') filledFromId.splice(0).forEach((f) => delete changed[f]);
     }
     return changed;
   }

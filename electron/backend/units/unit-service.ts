@@ -98,7 +98,9 @@ export class UnitService {
           if (cur === id) fail(ErrorCode.validation, `不能把“${unit.name}”移到它自己的下级单位中`);
         }
       }
-      const siblings = (this.db.prepare('SELECT id FROM units WHERE parent_id IS ? AND id <> ? ORDER BY sort_order, id').all(parentId, id) as { id: number }[]).map((r) => r.id);
+      const order = (pid: number | null) => (this.db.prepare('SELECT id FROM units WHERE parent_id IS ? ORDER BY sort_order, id').all(pid) as { id: number }[]).map((r) => r.id);
+      const oldIndex = order(unit.parentId).indexOf(id);
+      const siblings = order(parentId).filter((sid) => sid !== id);
       siblings.splice(Math.min(index, siblings.length), 0, id);
       const now = this.ctx.clock.now().toISOString();
       const setOrder = this.db.prepare('UPDATE units SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?');
@@ -106,6 +108,9 @@ export class UnitService {
       if (unit.parentId !== parentId) {
         const name = (pid: number | null) => (pid === null ? '（顶层）' : this.get(pid).name);
         this.audit.record([{ entity: 'unit', entityId: id, action: 'update', field: 'parent', oldValue: name(unit.parentId), newValue: name(parentId) }]);
+      } else if (siblings.indexOf(id) !== oldIndex) {
+        // a reorder among siblings is a change too: positions counted from 1, as the tree shows them
+        this.audit.record([{ entity: 'unit', entityId: id, action: 'update', field: 'order', oldValue: oldIndex + 1, newValue: siblings.indexOf(id) + 1 }]);
       }
       return this.list();
     })();
