@@ -11,6 +11,7 @@ import { APP_ORIGIN, hardenSessions, isTrustedSender } from './security';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installMenu } from './menu';
 import { loadWindowState, trackWindowState } from './window-state';
+import { newestGoodBackup, recoverFromNewestBackup } from './backend/backup/recover';
 
 // The shell only wires things together: windows, dialogs, menus, security. Everything the
 // user does goes through the contract to the services (electron/backend), as in tests.
@@ -39,15 +40,22 @@ async function openHost(dbPath: string): Promise<BackendHost | null> {
       return new BackendHost(dbPath, { nativeBinding: nativeBinding() });
     } catch (err) {
       const message = err instanceof ApiError ? err.message : toErrorEnvelope(err).ok ? '' : String((err as Error).message);
+      const corrupt = err instanceof ApiError && err.code === 'DB_CORRUPT';
+      const backup = corrupt ? newestGoodBackup(dbPath, nativeBinding()) : null;
+      const buttons = ['打开其他数据文件…', '新建数据文件…', '退出', ...(backup ? ['从最新备份恢复'] : [])];
       const choice = await dialog.showMessageBox({
         type: 'error',
         title: PRODUCT_NAME,
         message: '无法打开数据文件',
-        detail: `${dbPath}\n\n${message}`,
-        buttons: ['打开其他数据文件…', '新建数据文件…', '退出'],
-        defaultId: 0,
+        detail: `${dbPath}\n\n${message}${backup ? `\n\n找到可用的备份：${backup}\n恢复时损坏的文件会改名保留，不会删除。` : ''}`,
+        buttons,
+        defaultId: backup ? 3 : 0,
         cancelId: 2,
       });
+      if (choice.response === 3) {
+        recoverFromNewestBackup(dbPath, nativeBinding());
+        continue;
+      }
       if (choice.response === 2) return null;
       const picked = await chooseFile(choice.response === 0 ? 'open' : 'new');
       if (!picked) return null;
@@ -90,6 +98,20 @@ function registerIpc(h: BackendHost): void {
     if (!isTrustedSender(event.senderFrame?.url) || (mode !== 'open' && mode !== 'new')) return null;
     return pickDataFile(mode);
   });
+  ipcMain.handle(HOST_CHANNELS.pickSavePath, async (event, defaultName: unknown, filterName: unknown, extensions: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || typeof defaultName !== 'string' || typeof filterName !== 'string' || !Array.isArray(extensions)) return null;
+    const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: filterName, extensions: extensions.map(String) }] });
+    return r.canceled ? null : (r.filePath ?? null);
+  });
+}
+
+async function automaticBackup(h: BackendHost): Promise<void> {
+  try {
+    const { problems } = await h.current.backup.automatic();
+    if (problems.length > 0) void dialog.showMessageBox({ type: 'warning', title: PRODUCT_NAME, message: '自动备份未全部完成', detail: problems.join('\n') });
+  } catch (err) {
+    void dialog.showMessageBox({ type: 'warning', title: PRODUCT_NAME, message: '自动备份失败', detail: String((err as Error).message) });
+  }
 }
 
 async function createWindow(h: BackendHost): Promise<void> {
@@ -142,6 +164,9 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
+  // A consistent copy before anything is written this session, then once a day while open.
+  await automaticBackup(host);
+  setInterval(() => void (host && automaticBackup(host)), 60 * 60 * 1000);
   registerIpc(host);
   installMenu(() => win, {
     pickDataFile: (mode) => void pickDataFile(mode),

@@ -8,6 +8,7 @@ const api: PreloadApi = methodTree((method) => (input: unknown) => ipcRenderer.i
 
 const host: HostBridge = {
   pickDataFile: (mode) => ipcRenderer.invoke(HOST_CHANNELS.pickDataFile, mode),
+  pickSavePath: (defaultName, filterName, extensions) => ipcRenderer.invoke(HOST_CHANNELS.pickSavePath, defaultName, filterName, extensions),
   onMenuCommand(listener) {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(HOST_CHANNELS.menuCommand, wrapped);

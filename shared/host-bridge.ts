@@ -10,11 +10,14 @@ export type MenuCommand = 'undo' | 'redo' | 'find' | 'open-data-file' | 'new-dat
 export interface HostBridge {
   /** Shows the open/save dialog, switches to the chosen file; null if the user cancelled. */
   pickDataFile(mode: 'open' | 'new'): Promise<AppInfo | null>;
+  /** The native save dialog; the chosen path, or null if cancelled. */
+  pickSavePath(defaultName: string, filterName: string, extensions: string[]): Promise<string | null>;
   /** Menu items the page handles itself (its own undo stack, the search box). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 export const HOST_CHANNELS = {
   pickDataFile: 'host:pick-data-file',
+  pickSavePath: 'host:pick-save-path',
   menuCommand: 'host:menu-command',
 } as const;

@@ -9,6 +9,9 @@ import { UnitService } from './units/unit-service';
 import { RosterService } from './roster/roster-service';
 import { DemoService } from './demo/demo-service';
 import { AppService } from './app/app-service';
+import { BackupService } from './backup/backup-service';
+import { JobRegistry } from './jobs/job-registry';
+import { RosterImportService } from './roster-import/roster-import-service';
 
 /** All services over one open database, and the handler table the contract requires. */
 export interface Backend {
@@ -18,6 +21,9 @@ export interface Backend {
   roster: RosterService;
   demo: DemoService;
   app: AppService;
+  backup: BackupService;
+  jobs: JobRegistry;
+  rosterImport: RosterImportService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
   close(): void;
@@ -44,6 +50,9 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const roster = new RosterService(ctx, audit, units);
   const demo = new DemoService(ctx, units, roster);
   const app = new AppService(ctx, audit, demo);
+  const backup = new BackupService(ctx, audit);
+  const jobs = new JobRegistry();
+  const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {
     ...app.handlers(),
@@ -51,6 +60,15 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...units.handlers(),
     ...roster.handlers(),
     ...audit.handlers(),
+    ...backup.handlers(),
+    ...jobs.handlers(),
+    ...rosterImport.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
-  return { ctx, audit, units, roster, demo, app, handlers, close: () => db.close() };
+  return {
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, handlers,
+    close: () => {
+      rosterImport.dispose();
+      db.close();
+    },
+  };
 }

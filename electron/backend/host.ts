@@ -5,6 +5,7 @@ import type { HostMethod } from '../../shared/contract/app';
 import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { ErrorCode, fail } from './errors';
+import { restoreFromBackup, type RestoreResult } from './backup/restore';
 
 /**
  * Owns the one open database and swaps it when the user opens another data file.
@@ -47,9 +48,37 @@ export class BackendHost {
     return next;
   }
 
+  /** Replaces the open data file with a verified backup, then reopens it. */
+  async restore(from: string): Promise<RestoreResult> {
+    const current = this.backend;
+    const dbPath = current.ctx.dbPath;
+    let closed = false;
+    try {
+      const result = await restoreFromBackup({
+        dbPath,
+        from,
+        current: current.ctx.db,
+        backupDir: current.backup.dir(),
+        nativeBinding: this.opts.nativeBinding,
+        closeCurrent: () => {
+          current.close();
+          closed = true;
+        },
+      });
+      return result;
+    } finally {
+      // reopen whatever is now at dbPath: the restored file, or the untouched original
+      if (closed) {
+        this.backend = openBackend(dbPath, this.opts);
+        this.listeners.forEach((l) => l(dbPath));
+      }
+    }
+  }
+
   handlers(): Handlers {
     const host: Pick<Handlers, HostMethod> = {
       'app.openDataFile': (i) => this.open(i.path, i.create).app.info(),
+      'backup.restore': (i) => this.restore(i.path),
     };
     return { ...this.backend.handlers, ...host };
   }

@@ -25,5 +25,5 @@ export const appContract = {
 };
 
 /** Methods served by the host (which owns the open database) rather than by a service. */
-export const HOST_METHODS = ['app.openDataFile'] as const;
+export const HOST_METHODS = ['app.openDataFile', 'backup.restore'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];

@@ -1,5 +1,8 @@
 import { appContract } from './app';
 import { auditContract } from './audit';
+import { backupContract } from './backup';
+import { importsContract } from './imports';
+import { jobsContract } from './jobs';
 import { rosterContract } from './roster';
 import { unitsContract } from './units';
 
@@ -13,6 +16,9 @@ export const contract = {
   ...unitsContract,
   ...rosterContract,
   ...auditContract,
+  ...backupContract,
+  ...jobsContract,
+  ...importsContract,
 };
 
 export { ApiError } from './define';

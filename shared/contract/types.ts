@@ -8,7 +8,7 @@ export type MethodName = keyof Contract & string;
 export type MethodInput<K extends MethodName> = z.input<Contract[K]['input']>;
 /** What a handler receives (after parsing). */
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
-export type MethodOutput<K extends MethodName> = NonNullable<Contract[K]['output']>;
+export type MethodOutput<K extends MethodName> = Exclude<Contract[K]['output'], undefined>;
 
 type DomainOf<K> = K extends `${infer D}.${string}` ? D : never;
 export type Domain = DomainOf<MethodName>;

@@ -40,7 +40,8 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberRe
   const y = Number(s.slice(6, 10));
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
-  if (!isRealDate(y, m, d) || y < 1900) {
+  if (y < 1900) return { ok: false, reason: `公民身份号码中的出生年份${y}早于1900年，请核对` };
+  if (!isRealDate(y, m, d)) {
     return { ok: false, reason: `公民身份号码中的出生日期${s.slice(6, 14)}不存在` };
   }
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;

@@ -63,7 +63,7 @@ describe('roster in the browser', () => {
 
   it('adds two people and refuses a third whose ID number is wrong, saying why', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '花名册' }).click();
+    await page.getByRole('button', { name: '花名册', exact: true }).click();
     let dialog = await addPerson(page, { name: '张 伟', id: ZHANG, badge: '200001' });
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'detached' });

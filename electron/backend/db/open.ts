@@ -98,6 +98,11 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       );
     }
     applyPragmas(db);
+    // A quick look at every page before trusting the file (full integrity_check is `check`).
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') {
+      refuse(ErrorCode.dbCorrupt, `数据文件“${path.basename(file)}”已损坏（${String(quick).slice(0, 120)}）。可以从自动备份中恢复。`);
+    }
     let preMigrationCopy: string | null = null;
     if (existing && version < LATEST_SCHEMA_VERSION) {
       // A consistent copy (VACUUM INTO reads one snapshot) before any schema change.
@@ -110,6 +115,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     return { db, schemaVersion: LATEST_SCHEMA_VERSION, preMigrationCopy };
   } catch (err) {
     db.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      refuse(ErrorCode.dbCorrupt, `数据文件“${path.basename(file)}”已损坏，无法读取。可以从自动备份中恢复。`);
+    }
     throw err;
   }
 }

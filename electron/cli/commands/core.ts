@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Database } from 'better-sqlite3';
-import { openBackend } from '../../backend/backend';
+import BetterSqlite3 from 'better-sqlite3';
+import { openBackend, type Backend } from '../../backend/backend';
 import { ApiError } from '../../../shared/contract/define';
 import { EXIT, printResult, requireDb, type Command } from '../io';
 
@@ -8,6 +9,19 @@ import { EXIT, printResult, requireDb, type Command } from '../io';
 function countIfExists(db: Database, table: string): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
   return exists ? (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
+}
+
+function rawSchemaVersion(file: string): number {
+  try {
+    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
 }
 
 export const initCommand: Command = {
@@ -38,7 +52,16 @@ export const checkCommand: Command = {
   run({ values }, io) {
     const file = requireDb(values);
     if (!fs.existsSync(file)) throw new ApiError('NOT_FOUND', `数据文件“${file}”不存在`);
-    const backend = openBackend(file);
+    let backend: Backend;
+    try {
+      backend = openBackend(file);
+    } catch (err) {
+      // A damaged file is what `check` exists to report: say so in the contract's shape.
+      if (!(err instanceof ApiError) || err.code !== 'DB_CORRUPT') throw err;
+      const result = { ok: false, schemaVersion: rawSchemaVersion(file), integrity: err.message, counts: { people: 0, units: 0, records: 0, tasks: 0 } };
+      printResult(io, Boolean(values.json), result, () => `数据文件有问题：${err.message}`);
+      return EXIT.refused;
+    }
     try {
       const { db } = backend.ctx;
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];

@@ -1,6 +1,8 @@
 import type { Command } from '../io';
 import { checkCommand, initCommand } from './core';
 import { rosterListCommand } from './roster';
+import { backupCommand, restoreCommand } from './backup';
+import { importRosterCommand } from './import';
 
 /** Every CLI command; each later module adds its own file and one line here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand];

@@ -4,13 +4,15 @@ import { api, errorMessage, host } from '../api';
 import { StatusProvider, useStatus } from '../common/status';
 import { RosterPage } from '../roster/RosterPage';
 import { UnitsPage } from '../units/UnitsPage';
+import { ImportPage } from '../imports/ImportPage';
 import { DataFileDialog } from './DataFileDialog';
 import { FirstRunDialog } from './FirstRunDialog';
 
-type PageKey = 'roster' | 'units';
+type PageKey = 'roster' | 'units' | 'import';
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
+  { key: 'import', label: '导入花名册' },
 ];
 
 function Shell() {
@@ -91,7 +93,7 @@ function Shell() {
           ))}
         </nav>
         <main className="content" key={generation}>
-          {page === 'roster' ? <RosterPage /> : <UnitsPage />}
+          {page === 'roster' ? <RosterPage /> : page === 'units' ? <UnitsPage /> : <ImportPage onApplied={() => void refreshInfo()} />}
         </main>
       </div>
       <footer className="statusbar">

@@ -9,6 +9,7 @@ import { verifyDatabaseFile } from '../../../electron/backend/backup/verify-file
 import { isoWeek } from '../../../electron/backend/backup/backup-files';
 import { newestGoodBackup, recoverFromNewestBackup } from '../../../electron/backend/backup/recover';
 import { openTestBackend, tempDir } from '../../helpers/temp-db';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/backend/db/migrations';
 
 const addUnit = (b: ReturnType<typeof openBackend>, name: string) => b.units.create({ name, parentId: null, kind: 'department' });
 
@@ -24,7 +25,7 @@ describe('backups', () => {
     assert.deepEqual((await backend.backup.automatic()).written, []);
     // a backup is a complete, sound LedgerDesk database with the data in it
     const v = verifyDatabaseFile(first.written[0]!);
-    assert.equal(v.schemaVersion, 1);
+    assert.equal(v.schemaVersion, LATEST_SCHEMA_VERSION);
     assert.ok(!fs.existsSync(first.written[0]! + '-wal'), 'no WAL file beside a backup after verifying it');
   });
 

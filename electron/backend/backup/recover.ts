@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { listBackups, stamp } from './backup-files';
+import { verifyDatabaseFile } from './verify-file';
+
+/** The backup folder of a data file, the same one BackupService writes to. */
+export function backupDirFor(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), 'backups', path.parse(dbPath).name);
+}
+
+/** The newest backup that passes verification, or null. */
+export function newestGoodBackup(dbPath: string, nativeBinding?: string): string | null {
+  for (const b of listBackups(backupDirFor(dbPath))) {
+    try {
+      verifyDatabaseFile(b.file, nativeBinding);
+      return b.file;
+    } catch {
+      // damaged or foreign: try the next older one
+    }
+  }
+  return null;
+}
+
+/**
+ * For a data file that cannot be opened: the damaged file is kept (renamed, never deleted)
+ * and the newest good backup takes its place.
+ */
+export function recoverFromNewestBackup(dbPath: string, nativeBinding?: string): { restored: string; damagedKeptAs: string } | null {
+  const good = newestGoodBackup(dbPath, nativeBinding);
+  if (!good) return null;
+  const damagedKeptAs = `${dbPath}.damaged-${stamp(new Date())}`;
+  fs.renameSync(dbPath, damagedKeptAs);
+  for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbPath + ext)) fs.renameSync(dbPath + ext, damagedKeptAs + ext);
+  const incoming = `${dbPath}.restoring`;
+  fs.copyFileSync(good, incoming);
+  fs.renameSync(incoming, dbPath);
+  return { restored: good, damagedKeptAs };
+}

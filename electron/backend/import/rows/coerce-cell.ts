@@ -1,0 +1,98 @@
+import type { FieldCheck, ImportField } from '../mapping/target';
+import type { CellValue } from '../read/grid';
+import { toAsciiWidth } from '../shape/header-text';
+import { cleanString, displayCell, numberText } from './cell-text';
+import { coerceDate } from './coerce-date';
+
+/**
+ * One cell to one field value, by the field's kind. Empty cells are null. The target's own
+ * `checkValue` runs after this, on the value returned here.
+ */
+export interface CoerceContext {
+  date1904: boolean;
+}
+
+/** A refusal that outranks the others in a row: the cell lost data before it reached us. */
+export const LOST_DIGITS = Symbol('lost-digits');
+export type Coerced = FieldCheck | { ok: false; reason: string; severity: typeof LOST_DIGITS };
+
+const ok = (value: unknown): FieldCheck => ({ ok: true, value });
+const noSpaces = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+
+/** 18-digit IDs typed into a number cell keep only 15 significant digits. */
+const lostDigits = (label: string): Coerced => ({
+  ok: false,
+  reason: `${label}以数字形式存储，后几位已丢失，请将该列设为文本后重新填写`,
+  severity: LOST_DIGITS,
+});
+const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
+
+export function coerceCell(field: ImportField, v: CellValue | undefined, format: string | undefined, ctx: CoerceContext): Coerced {
+  if (v === null || v === undefined) return ok(null);
+  if (typeof v === 'string') {
+    const s = cleanString(v);
+    if (s === '') return ok(null);
+    v = s;
+  }
+  switch (field.kind) {
+    case 'text':
+      return ok(displayCell(v, format));
+    case 'code':
+      return code(field, v, format);
+    case 'idNumber':
+      return idNumber(field, v);
+    case 'date':
+    case 'month-date':
+      return coerceDate(v, format, field.label, field.kind === 'month-date', ctx.date1904);
+    case 'enum':
+      return enumValue(field, displayCell(v, format));
+    case 'unit':
+      return ok(noSpaces(toAsciiWidth(displayCell(v, format))));
+    case 'number':
+      return numberValue(field, v);
+  }
+}
+
+function code(field: ImportField, v: string | number | boolean | Date, format: string | undefined): Coerced {
+  if (typeof v === 'number') {
+    if (Math.abs(v) >= 1e15) return lostDigits(field.label);
+    return ok(numberText(v, format));
+  }
+  if (typeof v === 'string') {
+    const s = noSpaces(toAsciiWidth(v));
+    return SCIENTIFIC.test(s) ? lostDigits(field.label) : ok(s);
+  }
+  return ok(displayCell(v, format));
+}
+
+function idNumber(field: ImportField, v: string | number | boolean | Date): Coerced {
+  if (typeof v === 'number') {
+    if (Math.abs(v) >= 1e15 || !Number.isInteger(v)) return lostDigits(field.label);
+    v = numberText(v);
+  }
+  if (typeof v !== 'string') return { ok: false, reason: `${field.label}只能由数字和末位X组成` };
+  const s = noSpaces(toAsciiWidth(v)).toUpperCase();
+  // checked (GB 11643) by the field's checkValue, or by default-checks when it has none
+  return SCIENTIFIC.test(s) ? lostDigits(field.label) : ok(s);
+}
+
+function enumValue(field: ImportField, text: string): FieldCheck {
+  const s = noSpaces(toAsciiWidth(text));
+  const v = field.aliases?.[s] ?? s;
+  const options = field.options;
+  if (options && !options.includes(v)) {
+    const reason =
+      options.length <= 4
+        ? `${field.label}只能填${options.map((o) => `“${o}”`).join('或')}，这里是“${text}”`
+        : `${field.label}“${text}”不在规定选项中（如${options.slice(0, 3).join('、')}）`;
+    return { ok: false, reason };
+  }
+  return ok(v);
+}
+
+function numberValue(field: ImportField, v: string | number | boolean | Date): FieldCheck {
+  if (typeof v === 'number') return ok(v);
+  const s = typeof v === 'string' ? noSpaces(toAsciiWidth(v)).replace(/,/g, '') : '';
+  const n = s === '' ? NaN : Number(s);
+  return Number.isFinite(n) ? ok(n) : { ok: false, reason: `${field.label}应为数字，这里是“${displayCell(v)}”` };
+}
