@@ -12,6 +12,7 @@ import { AppService } from './app/app-service';
 import { BackupService } from './backup/backup-service';
 import { JobRegistry } from './jobs/job-registry';
 import { RosterImportService } from './roster-import/roster-import-service';
+import { ExportService } from './export/export-service';
 
 /** All services over one open database, and the handler table the contract requires. */
 export interface Backend {
@@ -24,6 +25,7 @@ export interface Backend {
   backup: BackupService;
   jobs: JobRegistry;
   rosterImport: RosterImportService;
+  exports: ExportService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
   close(): void;
@@ -53,6 +55,7 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const backup = new BackupService(ctx, audit);
   const jobs = new JobRegistry();
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
+  const exports = new ExportService(ctx, roster, app, jobs);
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {
     ...app.handlers(),
@@ -63,9 +66,10 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...backup.handlers(),
     ...jobs.handlers(),
     ...rosterImport.handlers(),
+    ...exports.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
   return {
-    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, handlers,
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, handlers,
     close: () => {
       rosterImport.dispose();
       db.close();

@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
+import { exportsContract } from './exports';
 import { rosterContract } from './roster';
 import { unitsContract } from './units';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...backupContract,
   ...jobsContract,
   ...importsContract,
+  ...exportsContract,
 };
 
 export { ApiError } from './define';

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { breakCheckDigit, makeId } from '../helpers/ids';
+import path from 'node:path';
+import { inspectXlsx, openpyxlPython, rowValues } from '../helpers/inspect-xlsx';
 
 /**
  * The foundation's walk-through, in Debian's Chromium against the real backend over the
@@ -92,6 +94,7 @@ describe('roster in the browser', () => {
   it('edits a cell, refuses a bad one in red with its reason, and undoes with Ctrl+Z', async () => {
     const { page } = app;
     await cell(page, 0, 'post').dblclick();
+    await page.locator('.cell-editor input:focus').waitFor();
     await page.keyboard.type('科长');
     await page.keyboard.press('Enter');
     await page.getByTestId('status').filter({ hasText: '已保存' }).waitFor();
@@ -99,7 +102,9 @@ describe('roster in the browser', () => {
 
     // a wrong ID typed in the cell: explained while typing, shown in red, not saved
     await cell(page, 1, 'idNumber').dblclick();
-    await page.keyboard.press('Control+A');
+    const editor = page.locator('.cell-editor input:focus');
+    await editor.waitFor();
+    await editor.fill('');
     await page.keyboard.type(BAD);
     assert.match(await page.locator('.cell-editor-error').innerText(), /校验位错误/);
     await page.keyboard.press('Enter');
@@ -159,6 +164,26 @@ describe('roster in the browser', () => {
     assert.equal(await cell(page, 0, 'name').innerText(), '赵敏');
     await page.getByLabel('快速查找').fill('');
     await rowCount(page, 4);
+  });
+
+  it('exports the grid as it is filtered to an official-form workbook (read back by openpyxl)', async (t) => {
+    const python = openpyxlPython();
+    if ('missing' in python) return t.skip(python.missing);
+    const { page } = app;
+    await page.getByLabel('快速查找').fill('女');
+    await rowCount(page, 2); // 李娜 and 赵敏
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel…' }).click();
+    const file = path.join(app.dir, 'export.xlsx');
+    await (await download).saveAs(file);
+    await page.getByLabel('快速查找').fill('');
+    const sheet = inspectXlsx(python.python, file).sheets[0]!;
+    const header = rowValues(sheet, 3);
+    assert.deepEqual(header.slice(0, 5), ['序号', '姓名', '性别', '警号/工号', '公民身份号码']);
+    const body = [4, 5].map((n) => rowValues(sheet, n));
+    assert.deepEqual(body.map((r) => r[1]), ['李娜', '赵敏']);
+    assert.deepEqual(body.map((r) => r[4]), [LI, ZHAO], 'ID numbers as text, every digit kept');
+    assert.equal(sheet.maxRow, 5, 'only the rows the grid showed');
   });
 
   it('leaves every change in the audit log, shown per person', async () => {

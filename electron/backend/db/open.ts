@@ -108,7 +108,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       // A consistent copy (VACUUM INTO reads one snapshot) before any schema change.
       const dir = opts.backupDir ?? path.join(path.dirname(path.resolve(file)), 'backups');
       fs.mkdirSync(dir, { recursive: true });
-      preMigrationCopy = path.join(dir, `${path.parse(file).name}-v${version}-before-migration-${stampName(new Date())}.db`);
+      const stem = path.join(dir, `${path.parse(file).name}-v${version}-before-migration-${stampName(new Date())}`);
+      // never overwrite an earlier copy (an interrupted start may have left one this second)
+      preMigrationCopy = `${stem}.db`;
+      for (let n = 1; fs.existsSync(preMigrationCopy); n++) preMigrationCopy = `${stem}-${n}.db`;
       db.prepare('VACUUM INTO ?').run(preMigrationCopy);
     }
     migrate(db, version);

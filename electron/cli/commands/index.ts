@@ -3,6 +3,7 @@ import { checkCommand, initCommand } from './core';
 import { rosterListCommand } from './roster';
 import { backupCommand, restoreCommand } from './backup';
 import { importRosterCommand } from './import';
+import { exportCommand } from './export';
 
 /** Every CLI command; each later module adds its own file and one line here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand, exportCommand];

@@ -18,6 +18,7 @@ import type { RosterGridContext } from './RosterCell';
 import { changedValues, personValues } from './person-diff';
 import { planPaste } from './roster-paste';
 import { PersonForm } from './PersonForm';
+import { askSavePath, downloadBase64 } from '../common/files';
 
 type Values = Partial<Record<PersonField, string | number | null>>;
 const isField = (c: string): c is PersonField => (PERSON_FIELDS as readonly string[]).includes(c);
@@ -272,6 +273,25 @@ export function RosterPage() {
     }
   };
 
+  /** Exports what the grid shows: its filter and sort, its visible columns. */
+  const exportView = async () => {
+    const grid = gridApi.current;
+    if (!grid) return;
+    const ids: number[] = [];
+    grid.forEachNodeAfterFilterAndSort((n: IRowNode<Person>) => n.data && ids.push(n.data.id));
+    const fields = grid.getAllDisplayedColumns().map((c) => c.getColId()).filter(isField);
+    try {
+      const target = await askSavePath(`花名册-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      if (target === null) return;
+      notify(`正在导出 ${ids.length} 人…`, 'info');
+      const r = await api.exports.roster({ ids, fields, ...(target ? { path: target } : {}) });
+      if (r.dataBase64) downloadBase64(r.fileName, r.dataBase64);
+      notify(r.out ? `已导出 ${r.rows} 人：${r.out}` : `已导出 ${r.rows} 人（已下载 ${r.fileName}）`, 'success');
+    } catch (err) {
+      notify(`导出失败：${errorMessage(err)}`, 'error');
+    }
+  };
+
   const columns = useMemo(() => rosterColumns(units), [units]);
   const focused = rows?.find((p) => p.id === focusedId) ?? null;
 
@@ -290,6 +310,9 @@ export function RosterPage() {
           }}
         >
           删除所选
+        </button>
+        <button onClick={() => void exportView()} title="按当前的筛选、排序和显示的列导出为 Excel">
+          导出 Excel…
         </button>
         <span className="sep" />
         <button onClick={() => void doUndo(false)} disabled={!undo.canUndo} title={undo.nextUndoLabel ? `撤销：${undo.nextUndoLabel}（Ctrl+Z）` : '撤销（Ctrl+Z）'}>

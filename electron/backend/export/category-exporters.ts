@@ -1,0 +1,36 @@
+import { ApiError } from '../../../shared/contract/define';
+import type { Backend } from '../backend';
+import { ExportErrorCode } from './export-errors';
+import { exportRoster } from './roster-export';
+import type { ExportOptions, ExportResult } from './table-spec';
+
+export interface CategoryExportOptions extends ExportOptions {
+  preset?: string;
+}
+
+/** Exports one category (the roster, a ledger category, …) to an .xlsx file. */
+export type CategoryExporter = (backend: Backend, out: string, options: CategoryExportOptions) => Promise<ExportResult>;
+
+/** Categories with a fixed name. */
+const FIXED: ReadonlyMap<string, CategoryExporter> = new Map([
+  ['roster', exportRoster],
+  ['花名册', exportRoster],
+]);
+
+/**
+ * Categories the office creates (ledgers, by id or name) are found in the database; their
+ * module adds one resolver here, returning null for a category it does not know.
+ */
+type CategoryResolver = (category: string, backend: Backend) => CategoryExporter | null;
+const RESOLVERS: readonly CategoryResolver[] = [];
+
+export function findCategoryExporter(category: string, backend: Backend): CategoryExporter {
+  const key = category.trim();
+  const found = FIXED.get(key) ?? RESOLVERS.reduce<CategoryExporter | null>((hit, resolve) => hit ?? resolve(key, backend), null);
+  if (!found) throw new ApiError(ExportErrorCode.notFound, `台账类别“${category}”不存在`);
+  return found;
+}
+
+export function exportCategory(backend: Backend, category: string, out: string, options: CategoryExportOptions = {}): Promise<ExportResult> {
+  return findCategoryExporter(category, backend)(backend, out, options);
+}

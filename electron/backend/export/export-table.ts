@@ -1,0 +1,58 @@
+import type { BundleResult, BundleSpec, ExportOptions, ExportResult, ExportTable } from './table-spec';
+import { writeTableSheet } from './table-sheet';
+import { writeSummarySheet, type SummaryPart } from './summary-sheet';
+import { sheetNames } from './sheet-name';
+import { writeWorkbookFile, type WorkbookWriter } from './workbook-file';
+
+/**
+ * Writes `table` as an official form (.xlsx) at `out`. The file appears only when complete;
+ * a cancel through `options.signal` leaves nothing behind.
+ */
+export async function exportTable(out: string, table: ExportTable, options: ExportOptions = {}): Promise<ExportResult> {
+  const [sheetName] = sheetNames([table.sheetName]);
+  const tally = await writeWorkbookFile(out, options.signal, (workbook, signal) =>
+    writeTableSheet(workbook, { ...table, sheetName: sheetName! }, { signal, onRows: options.onProgress, margins: options.margins }),
+  );
+  return { out, rows: tally.rows };
+}
+
+/**
+ * The 汇总 sheet is written last (its counts exist only once every table has streamed past,
+ * and a streamed sheet must be finished before the next begins) but belongs first among the
+ * tabs. The workbook lists sheets in the order of this internal array (ExcelJS 4.4.0), so
+ * the summary is moved to its front; if the internals differ it simply stays last.
+ */
+function moveToFront(workbook: WorkbookWriter, sheet: unknown): void {
+  const list = (workbook as unknown as { _worksheets?: unknown })._worksheets;
+  if (!Array.isArray(list) || !list.includes(sheet)) return;
+  const ordered = [sheet, ...list.filter((s) => s && s !== sheet)];
+  list.length = 0;
+  ordered.forEach((s, i) => (list[i + 1] = s));
+}
+
+/** A 报送包: each table on its own sheet, plus a 汇总 sheet with counts by status and by unit. */
+export async function exportBundle(out: string, bundle: BundleSpec, options: ExportOptions = {}): Promise<BundleResult> {
+  const names = sheetNames([bundle.summarySheetName ?? '汇总', ...bundle.tables.map((t) => t.sheetName)]);
+  return writeWorkbookFile(out, options.signal, async (workbook, signal) => {
+    const parts: SummaryPart[] = [];
+    let before = 0;
+    for (const [i, table] of bundle.tables.entries()) {
+      const name = names[i + 1]!;
+      const tally = await writeTableSheet(
+        workbook,
+        { ...table, sheetName: name },
+        { signal, margins: options.margins, onRows: (n) => options.onProgress?.(before + n) },
+      );
+      before += tally.rows;
+      parts.push({ name, tally, hasStatus: Boolean(table.summary?.statusKey), hasUnit: Boolean(table.summary?.unitKey) });
+    }
+    const summary = writeSummarySheet(
+      workbook,
+      { title: bundle.title, officeName: bundle.officeName, reportDate: bundle.reportDate, dateFormat: bundle.dateFormat, sheetName: names[0]! },
+      parts,
+      options.margins,
+    );
+    moveToFront(workbook, summary);
+    return { out, rows: before, sheets: parts.map((p) => ({ name: p.name, rows: p.tally.rows })) };
+  });
+}

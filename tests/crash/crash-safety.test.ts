@@ -1,0 +1,185 @@
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { openBackend } from '../../electron/backend/backend';
+import { migration001 } from '../../electron/backend/db/migrations/001-core';
+import { APPLICATION_ID } from '../../electron/backend/db/open';
+import { checkCharFor } from '../../shared/validation/id-number';
+
+/**
+ * Crash safety: a child process doing a large write (an import, a bulk edit, a migration)
+ * is killed with SIGKILL at random points. After each kill the database must open, pass
+ * integrity_check, and hold exactly the state before or the state after — never a mix.
+ */
+const RUNS = Number(process.env.CRASH_RUNS ?? 20);
+const CHILD = path.join(__dirname, '..', 'helpers', 'crash-child.ts');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-crash-'));
+process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A seeded PRNG, so a failing run can be repeated (the seed is in the test name). */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Unique valid ID numbers: the birth date walks day by day, the sequence takes the rest. */
+function idFor(i: number): string {
+  const d = new Date(Date.UTC(1960, 0, 1) + (i % 10000) * 86400000);
+  const birth = d.toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `512001${birth}${String(Math.floor(i / 10000)).padStart(3, '0')}`;
+  return first17 + checkCharFor(first17);
+}
+
+/** Runs the child; kills it `delayMs` after it says BEGIN (never, if delayMs is null). */
+function runChild(args: string[], delayMs: number | null): Promise<{ killed: boolean; doneMs: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let killed = false;
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (delayMs !== null && out.includes('BEGIN') && !killed) {
+        killed = true;
+        setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const done = /DONE (\d+)/.exec(out);
+      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', doneMs: done ? Number(done[1]) : null });
+      else reject(new Error(`child failed (${code}): ${err}`));
+    });
+  });
+}
+
+function copyDb(from: string, to: string): void {
+  for (const ext of ['', '-wal', '-shm']) {
+    fs.rmSync(to + ext, { force: true });
+    if (fs.existsSync(from + ext)) fs.copyFileSync(from + ext, to + ext);
+  }
+}
+
+function inspect(db: string): { integrity: string; people: number; posts: string[]; batches: number; version: number } {
+  // opening through the backend: what the program itself does after a crash
+  const b = openBackend(db, { actor: 'check' });
+  try {
+    const d = b.ctx.db;
+    return {
+      integrity: (d.pragma('integrity_check', { simple: true }) as string) ?? '',
+      people: (d.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n,
+      posts: (d.prepare('SELECT DISTINCT coalesce(post, \'\') AS p FROM people ORDER BY p').all() as { p: string }[]).map((r) => r.p),
+      batches: (d.prepare('SELECT count(*) AS n FROM import_batches').get() as { n: number }).n,
+      version: d.pragma('user_version', { simple: true }) as number,
+    };
+  } finally {
+    b.close();
+  }
+}
+
+describe('crash safety (SIGKILL at random points)', () => {
+  const base = path.join(tmp, 'base.db');
+  const csv = path.join(tmp, 'roster.csv');
+  const IMPORT_ROWS = 20_000;
+  const PEOPLE = 5_000;
+
+  before(() => {
+    // a roster of 5,000 people, written straight into a fresh database
+    const b = openBackend(base, { actor: 'seed' });
+    const unit = b.units.create({ name: '政治部', parentId: null, kind: 'department' });
+    const insert = b.ctx.db.prepare("INSERT INTO people (name, id_number, badge, unit_id, post, created_at, updated_at) VALUES (?, ?, ?, ?, '科员', 'x', 'x')");
+    b.ctx.db.transaction(() => {
+      for (let i = 0; i < PEOPLE; i++) insert.run(`人员${i}`, idFor(i), String(200000 + i), unit.id);
+    })();
+    b.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    b.close();
+    const lines = ['姓名,身份证号,警号,部门'];
+    for (let i = 0; i < IMPORT_ROWS; i++) lines.push(`新人${i},${idFor(100000 + i)},${300000 + i},政治部`);
+    fs.writeFileSync(csv, lines.join('\r\n'));
+  });
+
+  it(`an import of ${IMPORT_ROWS} rows is all in or all out (${RUNS} kills)`, async () => {
+    const work = path.join(tmp, 'import.db');
+    copyDb(base, work);
+    const full = await runChild(['import', work, csv], null);
+    assert.ok(full.doneMs !== null);
+    assert.deepEqual(inspect(work).people, PEOPLE + IMPORT_ROWS);
+    const random = rng(3);
+    const outcomes = { before: 0, after: 0 };
+    for (let run = 0; run < RUNS; run++) {
+      copyDb(base, work);
+      await runChild(['import', work, csv], Math.floor(random() * full.doneMs! * 1.2));
+      const s = inspect(work);
+      assert.equal(s.integrity, 'ok', `run ${run}`);
+      if (s.people === PEOPLE) {
+        assert.equal(s.batches, 0, `run ${run}: no batch without its rows`);
+        outcomes.before++;
+      } else {
+        assert.equal(s.people, PEOPLE + IMPORT_ROWS, `run ${run}: a partial import`);
+        assert.equal(s.batches, 1, `run ${run}`);
+        outcomes.after++;
+      }
+    }
+    assert.ok(outcomes.before > 0, `some kills must land inside the write (${JSON.stringify(outcomes)})`);
+  });
+
+  it(`a bulk edit of ${PEOPLE} people is all in or all out (${RUNS} kills)`, async () => {
+    const work = path.join(tmp, 'bulk.db');
+    copyDb(base, work);
+    const full = await runChild(['bulk', work, '科长'], null);
+    assert.deepEqual(inspect(work).posts, ['科长']);
+    const random = rng(7);
+    let interrupted = 0;
+    for (let run = 0; run < RUNS; run++) {
+      copyDb(base, work);
+      await runChild(['bulk', work, '科长'], Math.floor(random() * full.doneMs! * 1.2));
+      const s = inspect(work);
+      assert.equal(s.integrity, 'ok', `run ${run}`);
+      assert.equal(s.people, PEOPLE);
+      assert.equal(s.posts.length, 1, `run ${run}: a mix of old and new values: ${s.posts.join(',')}`);
+      if (s.posts[0] === '科员') interrupted++;
+    }
+    assert.ok(interrupted > 0, 'some kills must land inside the write');
+  });
+
+  it(`a migration is all in or all out (${RUNS} kills)`, async () => {
+    // a database saved at schema version 1, with the roster in it
+    const v1 = path.join(tmp, 'v1.db');
+    const d = new BetterSqlite3(v1);
+    d.exec(migration001.sql);
+    d.pragma(`application_id = ${APPLICATION_ID}`);
+    d.pragma('user_version = 1');
+    const ins = d.prepare("INSERT INTO people (name, id_number, created_at, updated_at) VALUES (?, ?, 'x', 'x')");
+    d.transaction(() => {
+      for (let i = 0; i < PEOPLE; i++) ins.run(`人员${i}`, idFor(i));
+    })();
+    d.close();
+    const work = path.join(tmp, 'migrate.db');
+    const random = rng(11);
+    const versions = new Set<number>();
+    for (let run = 0; run < RUNS; run++) {
+      copyDb(v1, work);
+      await runChild(['migrate', work], Math.floor(random() * 40));
+      // look without migrating: the raw file must be wholly v1 or wholly v2
+      const raw = new BetterSqlite3(work);
+      const version = raw.pragma('user_version', { simple: true }) as number;
+      const hasBatches = raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'import_batches'").get() as { n: number };
+      assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
+      assert.equal((raw.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n, PEOPLE, 'no person lost');
+      raw.close();
+      assert.equal(hasBatches.n > 0, version >= 2, `run ${run}: version ${version} with tables of the other version`);
+      versions.add(version);
+    }
+    assert.ok(versions.size >= 1);
+  });
+});

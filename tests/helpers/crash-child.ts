@@ -1,0 +1,43 @@
+/**
+ * A child process for the crash-safety tests: does one large write and is killed with
+ * SIGKILL somewhere inside it. It says "BEGIN" on stdout just before the write starts and
+ * "DONE <ms>" after it committed.
+ *   import  DB FILE      preview FILE as a roster import, then apply it (one transaction)
+ *   bulk    DB VALUE     set 职务 = VALUE on every person through roster.applyBatch
+ *   migrate DB           open an old database, which migrates it
+ */
+import { openBackend } from '../../electron/backend/backend';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+
+async function main(): Promise<void> {
+  const [mode, db, arg] = process.argv.slice(2);
+  if (!db) throw new Error('usage: crash-child MODE DB [ARG]');
+  if (mode === 'migrate') {
+    say('BEGIN');
+    const t0 = Date.now();
+    openBackend(db, { actor: 'crash' }).close();
+    say(`DONE ${Date.now() - t0}`);
+    return;
+  }
+  const backend = openBackend(db, { actor: 'crash' });
+  if (mode === 'import') {
+    const preview = await backend.rosterImport.preview({ path: arg!, fileName: 'crash.csv' });
+    say('BEGIN');
+    const t0 = Date.now();
+    backend.rosterImport.apply({ previewId: preview.previewId, skipRows: [], createUnits: preview.unknownUnits });
+    say(`DONE ${Date.now() - t0}`);
+  } else if (mode === 'bulk') {
+    const ids = (backend.ctx.db.prepare('SELECT id FROM people ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    say('BEGIN');
+    const t0 = Date.now();
+    backend.roster.applyBatch({ edits: ids.map((id) => ({ id, values: { post: arg! } })), creates: [] });
+    say(`DONE ${Date.now() - t0}`);
+  } else throw new Error(`unknown mode ${mode}`);
+  backend.close();
+}
+
+main().catch((err) => {
+  process.stderr.write(String((err as Error).stack ?? err));
+  process.exit(2);
+});

@@ -1,0 +1,49 @@
+import type { TestContext } from 'node:test';
+import type { ExportColumn, ExportTable } from '../../../electron/backend/export/table-spec';
+import { inspectXlsx, openpyxlPython, type InspectedWorkbook } from '../../helpers/inspect-xlsx';
+
+/** A 征求意见 ledger shaped like the seeds': a grouped header, IDs, dates, numbers, hostile text. */
+export const OPINION_COLUMNS: ExportColumn[] = [
+  { key: 'source', label: '意见来源', kind: 'text' },
+  { key: 'content', label: '意见建议内容', kind: 'longText' },
+  { key: 'idNumber', label: '反映人身份号码', kind: 'id' },
+  { key: 'measure', label: '整改措施', kind: 'longText', group: '整改情况' },
+  { key: 'deadline', label: '完成时限', kind: 'date', group: '整改情况' },
+  { key: 'status', label: '办理状态', kind: 'text', group: '整改情况' },
+  { key: 'month', label: '反馈月份', kind: 'month' },
+  { key: 'people', label: '涉及人数', kind: 'integer' },
+  { key: 'funds', label: '投入资金（万元）', kind: 'number' },
+  { key: 'unit', label: '责任单位', kind: 'text' },
+];
+
+export const OPINION_ROWS = [
+  { source: '座谈会', content: '办事窗口排队时间长', idNumber: '11010519491231002X', measure: '增设窗口\n推行预约', deadline: '2021-04-30', status: '已完成', month: '2021-05', people: 12, funds: 0.1, unit: '政治部' },
+  { source: '走访', content: '=1+1', idNumber: '110105194912310021', measure: '+86 13800000000', deadline: '2021-02-29', status: '整改中', month: null, people: '3', funds: 0.2, unit: '指挥中心' },
+  { source: '@SUM(A1)', content: '-5', idNumber: '-5', measure: '\t=cmd', deadline: '待定', status: '', month: '2021-12', people: 2.5, funds: null, unit: '政治部' },
+];
+
+export function opinionTable(over: Partial<ExportTable> = {}): ExportTable {
+  return {
+    title: '市公安局队伍教育整顿征求意见建议整改台账',
+    officeName: '市公安局队伍教育整顿领导小组办公室',
+    reportDate: '2026-03-02',
+    dateFormat: 'yyyy-mm-dd',
+    columns: OPINION_COLUMNS,
+    rows: OPINION_ROWS,
+    sheetName: '征求意见',
+    ...over,
+  };
+}
+
+/** Reads `file` with openpyxl, or skips the test (saying why) when no Python has openpyxl. */
+export function inspectOrSkip(t: TestContext, file: string): InspectedWorkbook | null {
+  const py = openpyxlPython();
+  if ('missing' in py) {
+    t.skip(py.missing);
+    return null;
+  }
+  return inspectXlsx(py.python, file);
+}
+
+/** Column letter of a 1-based column number (up to ZZ). */
+export const colLetter = (n: number): string => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
