@@ -39,10 +39,13 @@ export class BackupService {
   setExtraDir(dir: string | null): BackupStatus {
     if (dir !== null) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        // one level only: a missing parent means a drive or folder that is not there
+        // (and Node's recursive mkdir can spin forever on special file systems)
+        if (!fs.existsSync(dir)) fs.mkdirSync(dir);
+        if (!fs.statSync(dir).isDirectory()) throw new Error('not a folder');
         fs.accessSync(dir, fs.constants.W_OK);
       } catch {
-        fail(ErrorCode.validation, `无法写入文件夹“${dir}”：请确认U盘已插好且未写保护`);
+        fail(ErrorCode.validation, `无法写入文件夹“${dir}”：请确认U盘已插好、路径正确且未写保护`);
       }
     }
     this.ctx.db.transaction(() => {

@@ -195,8 +195,8 @@ export class RosterImportService {
       }
       if (r.class === 'new') {
         const id = Number(insert.run(...PERSON_FIELDS.map((f) => values.snapshot[f] ?? null), now, now).lastInsertRowid);
+        // one audit line per new person, under the batch id: it is also the batch's list of creations
         this.audit.record([{ entity: 'person', entityId: id, action: 'create', newValue: { ...values.snapshot, unitId: r.values.unit ?? null } }], auditBatch);
-        item.run(batchId, 'person', id, 'create', null, JSON.stringify(values.snapshot));
         result.added++;
       } else {
         const before = this.roster.get(r.personId!);
@@ -279,33 +279,47 @@ export class RosterImportService {
         action: 'create' | 'update';
         beforeJson: string | null;
         afterJson: string;
+        edited?: boolean;
       }[];
+      // the people it created: its audit lines; edited since = any later audit line for them
+      const auditBatch = `import-${batchId}`;
+      const lastLine = (this.db.prepare('SELECT max(id) AS id FROM audit_log WHERE batch_id = ?').get(auditBatch) as { id: number | null }).id ?? 0;
+      const created = this.db
+        .prepare(
+          `SELECT c.entity_id AS id,
+                  EXISTS (SELECT 1 FROM audit_log later WHERE later.entity = 'person' AND later.entity_id = c.entity_id AND later.id > ?) AS edited
+           FROM audit_log c WHERE c.batch_id = ? AND c.entity = 'person' AND c.action = 'create'`,
+        )
+        .all(lastLine, auditBatch) as { id: number; edited: number }[];
+      for (const c of created) items.push({ entity: 'person', id: c.id, action: 'create', beforeJson: null, afterJson: '{}', edited: c.edited === 1 });
       const blockers: string[] = [];
       const people = new Map<number, Person>();
+      const exists = this.db.prepare('SELECT 1 FROM people WHERE id = ?');
+      const deletePerson = this.db.prepare('DELETE FROM people WHERE id = ?');
       for (const it of items.filter((i) => i.entity === 'person')) {
-        const p = this.db.prepare('SELECT 1 FROM people WHERE id = ?').get(it.id) ? this.roster.get(it.id) : null;
+        const p = exists.get(it.id) ? this.roster.get(it.id) : null;
         if (!p) {
           if (it.action === 'update') blockers.push(`（已删除的人员 #${it.id}）`);
           continue;
         }
         people.set(it.id, p);
         const after = JSON.parse(it.afterJson) as Snapshot;
-        const edited = (Object.keys(after) as PersonField[]).some((f) => (p[f] ?? null) !== (after[f] ?? null));
+        const edited = it.edited || (Object.keys(after) as PersonField[]).some((f) => (p[f] ?? null) !== (after[f] ?? null));
         if (edited) blockers.push(p.name);
       }
       if (blockers.length > 0) {
         const shown = blockers.slice(0, 10).join('、') + (blockers.length > 10 ? ` 等 ${blockers.length} 人` : '');
         fail(ErrorCode.conflict, `以下人员在导入后又被修改过，撤销会丢失这些修改，因此不能撤销本批导入：${shown}`, blockers);
       }
-      const auditBatch = `undo-import-${batchId}`;
+      const undoBatch = `undo-import-${batchId}`;
       let removed = 0;
       let restored = 0;
       for (const it of items.filter((i) => i.entity === 'person')) {
         const p = people.get(it.id);
         if (!p) continue;
         if (it.action === 'create') {
-          this.db.prepare('DELETE FROM people WHERE id = ?').run(it.id);
-          this.audit.record([{ entity: 'person', entityId: it.id, action: 'delete', oldValue: { name: p.name, idNumber: p.idNumber, badge: p.badge } }], auditBatch);
+          deletePerson.run(it.id);
+          this.audit.record([{ entity: 'person', entityId: it.id, action: 'delete', oldValue: { name: p.name, idNumber: p.idNumber, badge: p.badge } }], undoBatch);
           removed++;
         } else {
           const before = JSON.parse(it.beforeJson ?? '{}') as Snapshot;
@@ -313,7 +327,7 @@ export class RosterImportService {
           this.db
             .prepare(`UPDATE people SET ${fields.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
             .run(...fields.map((f) => before[f] ?? null), this.ctx.clock.now().toISOString(), it.id);
-          this.audit.record(fields.map((f) => ({ entity: 'person', entityId: it.id, action: 'update' as const, field: f, oldValue: p[f], newValue: before[f] })), auditBatch);
+          this.audit.record(fields.map((f) => ({ entity: 'person', entityId: it.id, action: 'update' as const, field: f, oldValue: p[f], newValue: before[f] })), undoBatch);
           restored++;
         }
       }

@@ -5,14 +5,16 @@ import { StatusProvider, useStatus } from '../common/status';
 import { RosterPage } from '../roster/RosterPage';
 import { UnitsPage } from '../units/UnitsPage';
 import { ImportPage } from '../imports/ImportPage';
+import { SafetyPage } from '../safety/SafetyPage';
 import { DataFileDialog } from './DataFileDialog';
 import { FirstRunDialog } from './FirstRunDialog';
 
-type PageKey = 'roster' | 'units' | 'import';
+type PageKey = 'roster' | 'units' | 'import' | 'safety';
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
   { key: 'import', label: '导入花名册' },
+  { key: 'safety', label: '数据安全' },
 ];
 
 function Shell() {
@@ -93,7 +95,15 @@ function Shell() {
           ))}
         </nav>
         <main className="content" key={generation}>
-          {page === 'roster' ? <RosterPage /> : page === 'units' ? <UnitsPage /> : <ImportPage onApplied={() => void refreshInfo()} />}
+          {page === 'roster' ? (
+            <RosterPage />
+          ) : page === 'units' ? (
+            <UnitsPage />
+          ) : page === 'import' ? (
+            <ImportPage onApplied={() => void refreshInfo()} />
+          ) : (
+            <SafetyPage onRestored={() => void refreshInfo()} />
+          )}
         </main>
       </div>
       <footer className="statusbar">

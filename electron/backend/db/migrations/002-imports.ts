@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 
 /**
- * Import batches: each applied import is recorded with what it created and what it changed
- * (values before and after), so a batch can be undone while its records are untouched since.
+ * Import batches: each applied import is recorded with what it changed (values before and
+ * after) — what it created is in the audit log under the batch's id — so a batch can be
+ * undone while its records are untouched since.
  * Corrected column mappings are remembered per header signature.
  */
 export const migration002: Migration = {
@@ -33,6 +34,9 @@ CREATE TABLE import_batch_items (
   after_json TEXT NOT NULL,
   PRIMARY KEY (batch_id, entity, entity_id)
 ) STRICT;
+
+-- the audit lines of one batch (an import's creations are found through them)
+CREATE INDEX audit_batch ON audit_log(batch_id) WHERE batch_id IS NOT NULL;
 
 CREATE TABLE import_mappings (
   target TEXT NOT NULL,

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupFile, BackupStatus } from '../../../shared/contract/backup';
+import { api, errorMessage } from '../api';
+import { ConfirmDialog } from '../common/Modal';
+import { useStatus } from '../common/status';
+
+const KIND: Record<BackupFile['kind'], string> = { daily: '日备份', weekly: '周备份', other: '手动/其他' };
+
+function size(bytes: number): string {
+  return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function localTime(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** 数据安全: where the backups are, a backup now, a second folder, restore from a backup. */
+export function SafetyPage(props: { onRestored: () => void }) {
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [extra, setExtra] = useState('');
+  const [confirm, setConfirm] = useState<{ file: string; people: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { notify } = useStatus();
+
+  const load = useCallback(async () => {
+    const s = await api.backup.status({});
+    setStatus(s);
+    setExtra(s.extraDir ?? '');
+  }, []);
+  useEffect(() => void load().catch((e) => notify(errorMessage(e), 'error')), [load, notify]);
+
+  const run = async (what: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      notify(await what(), 'success');
+      await load();
+    } catch (err) {
+      notify(errorMessage(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const askRestore = async (file: string) => {
+    try {
+      const v = await api.backup.verify({ path: file });
+      setConfirm({ file, people: v.people });
+    } catch (err) {
+      notify(`不能用这个文件恢复：${errorMessage(err)}`, 'error');
+    }
+  };
+
+  if (!status) return <div className="page">正在读取备份信息…</div>;
+  return (
+    <div className="page safety-page">
+      <div className="toolbar">
+        <h1>数据安全</h1>
+        <button className="primary" disabled={busy} onClick={() => void run(async () => `已备份到：${(await api.backup.now({})).out}`)}>
+          立即备份
+        </button>
+        <span className="spacer" />
+      </div>
+      <div className="safety-body">
+        <section className="card">
+          <h2>自动备份</h2>
+          <p>
+            每次启动程序时（在写入任何数据之前）以及每个使用日，程序用 SQLite 在线备份接口做一份完整备份，保留最近 {status.keepDaily} 个日备份和 {status.keepWeekly} 个周备份。
+          </p>
+          <dl className="props wide">
+            <dt>备份文件夹</dt>
+            <dd data-testid="backup-dir">{status.dir}</dd>
+            <dt>第二备份文件夹</dt>
+            <dd>
+              <div className="inline-form">
+                <input aria-label="第二备份文件夹" placeholder="例如 U 盘上的文件夹：E:\台账备份" value={extra} onChange={(e) => setExtra(e.target.value)} />
+                <button disabled={busy} onClick={() => void run(async () => (await api.backup.setExtraDir({ dir: extra.trim() || null })).extraDir ? '已设置第二备份文件夹' : '已取消第二备份文件夹')}>
+                  保存
+                </button>
+              </div>
+            </dd>
+          </dl>
+        </section>
+        <section className="card grow">
+          <h2>备份文件</h2>
+          {status.backups.length === 0 ? (
+            <div className="empty">还没有备份。</div>
+          ) : (
+            <table className="history" data-testid="backup-list">
+              <thead>
+                <tr>
+                  <th>时间</th>
+                  <th>类型</th>
+                  <th>大小</th>
+                  <th>文件</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {status.backups.map((b) => (
+                  <tr key={b.file}>
+                    <td>{localTime(b.modified)}</td>
+                    <td>{KIND[b.kind]}</td>
+                    <td>{size(b.size)}</td>
+                    <td className="path" title={b.file}>
+                      {b.file.split(/[\\/]/).pop()}
+                    </td>
+                    <td>
+                      <button disabled={busy} onClick={() => void askRestore(b.file)}>
+                        从此备份恢复…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      {confirm && (
+        <ConfirmDialog
+          title="从备份恢复"
+          danger
+          confirmLabel="恢复"
+          message={
+            <>
+              <p>用这个备份替换当前的数据文件？备份已检查无误，其中有 {confirm.people} 名人员。</p>
+              <p>恢复前会先把当前数据文件备份一份，不会丢失。</p>
+            </>
+          }
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            const file = confirm.file;
+            setConfirm(null);
+            void run(async () => {
+              const r = await api.backup.restore({ path: file });
+              props.onRestored();
+              return `已恢复；恢复前的数据已备份到：${r.backupOfPrevious}`;
+            });
+          }}
+        />
+      )}
+    </div>
+  );
+}
