@@ -12,6 +12,7 @@ import { AppService } from './app/app-service';
 import { BackupService } from './backup/backup-service';
 import { JobRegistry } from './jobs/job-registry';
 import { RosterImportService } from './roster-import/roster-import-service';
+import { LedgerService } from './ledger/ledger-service';
 import { ExportService } from './export/export-service';
 
 /** All services over one open database, and the handler table the contract requires. */
@@ -25,6 +26,7 @@ export interface Backend {
   backup: BackupService;
   jobs: JobRegistry;
   rosterImport: RosterImportService;
+  ledger: LedgerService;
   exports: ExportService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
@@ -50,10 +52,23 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const audit = new AuditService(ctx);
   const units = new UnitService(ctx, audit);
   const roster = new RosterService(ctx, audit, units);
-  const demo = new DemoService(ctx, units, roster);
+  const jobs = new JobRegistry();
+  const ledger = new LedgerService(ctx, audit, units, jobs);
+  const demo = new DemoService(ctx, units, roster, ledger);
+  // ledger records name units inside their JSON values, out of reach of foreign keys
+  units.addUsageCheck((unitId) => {
+    const n = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM ledger_fields f JOIN ledger_records r ON r.category_id = f.category_id
+           WHERE f.type = 'unit' AND json_extract(r.data, '$."' || f.key || '"') = ?`,
+        )
+        .get(unitId) as { n: number }
+    ).n;
+    return n > 0 ? `${n} 条台账记录` : null;
+  });
   const app = new AppService(ctx, audit, demo);
   const backup = new BackupService(ctx, audit);
-  const jobs = new JobRegistry();
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
   const exports = new ExportService(ctx, roster, app, jobs);
   // `satisfies` makes the compiler list any contract method without a handler.
@@ -66,10 +81,11 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...backup.handlers(),
     ...jobs.handlers(),
     ...rosterImport.handlers(),
+    ...ledger.handlers(),
     ...exports.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
   return {
-    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, handlers,
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, handlers,
     close: () => {
       rosterImport.dispose();
       db.close();

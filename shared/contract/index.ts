@@ -3,6 +3,7 @@ import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
+import { ledgerContract } from './ledger';
 import { exportsContract } from './exports';
 import { rosterContract } from './roster';
 import { unitsContract } from './units';
@@ -20,6 +21,7 @@ export const contract = {
   ...backupContract,
   ...jobsContract,
   ...importsContract,
+  ...ledgerContract,
   ...exportsContract,
 };
 

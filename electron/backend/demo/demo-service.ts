@@ -5,6 +5,7 @@ import type { UnitService } from '../units/unit-service';
 import { ErrorCode, fail } from '../errors';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE_COUNT, DEMO_TREE, type DemoUnit } from './demo-office';
 import { demoPeople } from './demo-people';
+import type { LedgerService } from '../ledger/ledger-service';
 
 /** 载入示例数据: fills an empty database with the sample office, in one transaction. */
 export class DemoService {
@@ -12,6 +13,7 @@ export class DemoService {
     private readonly ctx: BackendContext,
     private readonly units: UnitService,
     private readonly roster: RosterService,
+    private readonly ledger?: LedgerService,
   ) {}
 
   isEmpty(): boolean {
@@ -35,6 +37,7 @@ export class DemoService {
         const { unitName, ...rest } = p;
         this.roster.create({ ...rest, unitId: byName.get(unitName) ?? null });
       }
+      this.ledger?.loadDemo();
       this.ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('officeName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run('市公安局队伍教育整顿领导小组办公室');
       return { units, people: people.length };
     })();

@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/contract/define';
 import type { Backend } from '../backend';
 import { ExportErrorCode } from './export-errors';
 import { exportRoster } from './roster-export';
+import { ledgerExporter } from './ledger-export';
 import type { ExportOptions, ExportResult } from './table-spec';
 
 export interface CategoryExportOptions extends ExportOptions {
@@ -22,7 +23,15 @@ const FIXED: ReadonlyMap<string, CategoryExporter> = new Map([
  * module adds one resolver here, returning null for a category it does not know.
  */
 type CategoryResolver = (category: string, backend: Backend) => CategoryExporter | null;
-const RESOLVERS: readonly CategoryResolver[] = [];
+const RESOLVERS: readonly CategoryResolver[] = [
+  (category, backend) => {
+    try {
+      return ledgerExporter(backend.ledger.categories.resolve(category).id);
+    } catch {
+      return null; // not a ledger category either: the caller says it does not exist
+    }
+  },
+];
 
 export function findCategoryExporter(category: string, backend: Backend): CategoryExporter {
   const key = category.trim();

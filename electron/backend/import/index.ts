@@ -10,12 +10,11 @@
 import { ImportFileError } from './errors';
 import { autoMap, type ColumnMapping } from './mapping/auto-map';
 import { headerHintsFor, type ImportTarget } from './mapping/target';
+import type { ParsedImport } from './parsed-import';
 import type { FileFormat, SheetInfo } from './read/grid';
 import type { ReadLimits } from './read/limits';
 import { collectRows, runReadWorker, type ReadWorkerOptions } from './read/run-read-worker';
 import type { WorkerEntry } from './read/worker-path';
-import type { ImportRow, RefusedRow } from './rows/row-validator';
-import type { SkipReason } from './shape/classify-row';
 import { shapeTable } from './shape/shape-table';
 import { TableSession } from './table-session';
 
@@ -24,6 +23,8 @@ export type { ImportTarget, ImportField, FieldKind, FieldCheck, RowValues } from
 export type { ColumnMapping } from './mapping/auto-map';
 export type { ImportRow, RefusedRow } from './rows/row-validator';
 export type { SheetInfo, FileFormat } from './read/grid';
+export type { ParsedImport } from './parsed-import';
+export type { SkipReason } from './shape/classify-row';
 export { ROSTER_TARGET } from './mapping/roster-target';
 export { headerSignature } from './mapping/header-signature';
 export { importWorkerPath } from './read/worker-path';
@@ -67,25 +68,6 @@ export interface ReadTableOptions extends ReadOptions {
   units?: readonly string[];
 }
 
-export interface ParsedImport {
-  format: FileFormat;
-  sheet: string;
-  sheets: SheetInfo[];
-  /** the last header row (1-based, as Excel shows it) */
-  headerRow: number;
-  headerRows: number[];
-  columns: string[];
-  mapping: ColumnMapping;
-  /** required fields no column maps to; when not empty, no row was validated */
-  missingRequired: string[];
-  unknownUnits: string[];
-  rows: ImportRow[];
-  refused: RefusedRow[];
-  /** rows under the header that are not data: totals, signatures, repeated headers */
-  skipped: { row: number; reason: SkipReason }[];
-  date1904: boolean;
-}
-
 const workerOptions = (o: ReadOptions): ReadWorkerOptions => ({
   onProgress: o.onProgress,
   signal: o.signal,
@@ -118,19 +100,5 @@ export async function readTable(path: string, opts: ReadTableOptions): Promise<P
   const session = new TableSession(opts.target, opts.mapping, opts.units);
   const hints = headerHintsFor(opts.target);
   const meta = await runReadWorker({ path, mode: 'read', sheet: opts.sheet, hints, limits: opts.limits }, session, workerOptions(opts));
-  session.finish();
-  const header = session.shaper!.header!;
-  return {
-    format: meta.format,
-    sheet: meta.chosenSheet,
-    sheets: meta.sheets,
-    headerRow: header.headerRows[header.headerRows.length - 1]!,
-    headerRows: header.headerRows,
-    columns: header.columns,
-    mapping: session.mapping ?? {},
-    missingRequired: session.missing,
-    skipped: session.shaper!.skipped,
-    date1904: meta.date1904,
-    ...session.validated,
-  };
+  return session.result(meta);
 }

@@ -2,21 +2,22 @@ import { ImportFileError } from './errors';
 import { autoMap, type ColumnMapping } from './mapping/auto-map';
 import { checkMapping, missingRequired } from './mapping/check-mapping';
 import { headerHintsFor, type ImportTarget } from './mapping/target';
-import type { ChosenSheet, GridRow } from './read/grid';
+import type { ParsedImport } from './parsed-import';
+import type { ChosenSheet, GridRow, ReadMeta } from './read/grid';
 import type { RowConsumer } from './read/run-read-worker';
 import { RowValidator } from './rows/row-validator';
 import { TableShaper } from './shape/table-shaper';
 
 /**
  * One readTable in progress: rows from the worker are shaped, mapped and validated batch by
- * batch while the worker goes on parsing, so the two run side by side and the window gets a
- * turn between batches.
+ * batch while the worker goes on parsing, so the two run side by side and the event loop
+ * gets a turn between batches.
  */
 export class TableSession implements RowConsumer {
-  chosen: ChosenSheet | null = null;
-  shaper: TableShaper | null = null;
-  mapping: ColumnMapping | null = null;
-  missing: string[] = [];
+  private chosen: ChosenSheet | null = null;
+  private shaper: TableShaper | null = null;
+  private mapping: ColumnMapping | null = null;
+  private missing: string[] = [];
   private validator: RowValidator | null = null;
 
   constructor(
@@ -34,13 +35,25 @@ export class TableSession implements RowConsumer {
     this.feed(this.need(this.shaper).push(batch));
   }
 
-  /** After the last batch: the header must have been found by now. */
-  finish(): void {
-    this.feed(this.need(this.shaper).finish());
-  }
-
-  get validated() {
-    return this.validator?.result() ?? { rows: [], refused: [], unknownUnits: [] };
+  /** After the worker is done: the rows still held back, then the result. */
+  result(meta: ReadMeta): ParsedImport {
+    const shaper = this.need(this.shaper);
+    this.feed(shaper.finish()); // throws IMPORT_NO_DATA when no header was found
+    const header = this.need(shaper.header);
+    const validated = this.validator?.result() ?? { rows: [], refused: [], unknownUnits: [] };
+    return {
+      format: meta.format,
+      sheet: meta.chosenSheet,
+      sheets: meta.sheets,
+      headerRow: header.headerRows[header.headerRows.length - 1]!,
+      headerRows: header.headerRows,
+      columns: header.columns,
+      mapping: this.mapping ?? {},
+      missingRequired: this.missing,
+      skipped: shaper.skipped,
+      date1904: meta.date1904,
+      ...validated,
+    };
   }
 
   private feed(ready: GridRow[]): void {

@@ -259,9 +259,9 @@ export class RosterImportService {
     return this.db
       .prepare(
         `SELECT id, target, file_name AS fileName, sheet, applied_at AS appliedAt, actor, added, updated, unchanged, refused,
-                units_created AS unitsCreated, undone_at AS undoneAt FROM import_batches ORDER BY id DESC`,
+                units_created AS unitsCreated, undone_at AS undoneAt FROM import_batches WHERE target = ? ORDER BY id DESC`,
       )
-      .all() as ImportBatch[];
+      .all(TARGET) as ImportBatch[];
   }
 
   /**
@@ -270,7 +270,8 @@ export class RosterImportService {
    */
   undoBatch(batchId: number): { batchId: number; removed: number; restored: number } {
     return this.db.transaction(() => {
-      const batch = this.db.prepare('SELECT id, undone_at AS undoneAt, file_name AS fileName FROM import_batches WHERE id = ?').get(batchId) as { id: number; undoneAt: string | null; fileName: string } | undefined;
+      // ledger batches are undone by the ledger import, which knows their records
+      const batch = this.db.prepare('SELECT id, undone_at AS undoneAt, file_name AS fileName FROM import_batches WHERE id = ? AND target = ?').get(batchId, TARGET) as { id: number; undoneAt: string | null; fileName: string } | undefined;
       if (!batch) fail(ErrorCode.notFound, '该导入批次不存在');
       if (batch!.undoneAt) fail(ErrorCode.conflict, '该批次已经撤销过了');
       const items = this.db.prepare('SELECT entity, entity_id AS id, action, before_json AS beforeJson, after_json AS afterJson FROM import_batch_items WHERE batch_id = ?').all(batchId) as {

@@ -26,6 +26,13 @@ export class UnitService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Modules whose references to units are not foreign keys (values inside JSON) say so here. */
+  private readonly usageChecks: ((unitId: number) => string | null)[] = [];
+
+  addUsageCheck(check: (unitId: number) => string | null): void {
+    this.usageChecks.push(check);
+  }
+
   private get db() {
     return this.ctx.db;
   }
@@ -123,7 +130,7 @@ export class UnitService {
       const children = (this.db.prepare('SELECT count(*) AS n FROM units WHERE parent_id = ?').get(id) as { n: number }).n;
       if (children > 0) fail(ErrorCode.inUse, `“${unit.name}”下还有 ${children} 个下级单位，请先移走或删除它们`);
       if (unit.peopleCount > 0) fail(ErrorCode.inUse, `“${unit.name}”还有 ${unit.peopleCount} 名人员，请先把他们调到其他单位`);
-      const refs = this.referencesFromOtherTables(id);
+      const refs = this.referencesFromOtherTables(id) ?? this.usageChecks.map((check) => check(id)).find((r) => r !== null) ?? null;
       if (refs) fail(ErrorCode.inUse, `“${unit.name}”仍被${refs}引用，不能删除`);
       this.db.prepare('DELETE FROM units WHERE id = ?').run(id);
       this.audit.record([{ entity: 'unit', entityId: id, action: 'delete', oldValue: { name: unit.name, parentId: unit.parentId, kind: unit.kind } }]);

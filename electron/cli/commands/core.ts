@@ -6,9 +6,9 @@ import { ApiError } from '../../../shared/contract/define';
 import { EXIT, printResult, requireDb, type Command } from '../io';
 
 /** Counts rows of a table that a later module may not have created yet. */
-function countIfExists(db: Database, table: string): number {
+function countIfExists(db: Database, table: string, where = ''): number {
   const exists = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(table);
-  return exists ? (db.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
+  return exists ? (db.prepare(`SELECT count(*) AS n FROM "${table}" ${where}`).get() as { n: number }).n : 0;
 }
 
 function rawSchemaVersion(file: string): number {
@@ -75,7 +75,7 @@ export const checkCommand: Command = {
         counts: {
           people: countIfExists(db, 'people'),
           units: countIfExists(db, 'units'),
-          records: countIfExists(db, 'ledger_records'),
+          records: countIfExists(db, 'ledger_records', 'WHERE deleted_at IS NULL'), // not the recycle bin
           tasks: countIfExists(db, 'tasks'),
         },
       };

@@ -4,6 +4,7 @@ import { rosterListCommand } from './roster';
 import { backupCommand, restoreCommand } from './backup';
 import { importRosterCommand } from './import';
 import { exportCommand } from './export';
+import { LEDGER_COMMANDS } from './ledger';
 
 /** Every CLI command; each later module adds its own file and one line here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand, exportCommand];
+export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand, exportCommand, ...LEDGER_COMMANDS];

@@ -42,12 +42,21 @@ describe('CLI: export CATEGORY --db F --out FILE.xlsx', () => {
     assert.ok(fs.statSync(out).size > 10000);
   });
 
+  it('exports a ledger category by name: the demo 征求意见台账 with its 32 opinions', async (t) => {
+    const dir = tempDir(t);
+    const db = demoDb(dir);
+    const out = path.join(dir, 'opinions.xlsx');
+    const r = await run(['export', '征求意见台账', '--db', db, '--out', out, '--json']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out), { out, rows: 32 });
+  });
+
   it('refuses an unknown category (exit 1), usage mistakes exit 2', async (t) => {
     const dir = tempDir(t);
     const db = demoDb(dir);
-    const unknown = await run(['export', '征求意见台账', '--db', db, '--out', path.join(dir, 'a.xlsx'), '--json']);
+    const unknown = await run(['export', '无此台账', '--db', db, '--out', path.join(dir, 'a.xlsx'), '--json']);
     assert.deepEqual([unknown.code, unknown.out], [1, '']);
-    assert.match(unknown.err, /台账类别“征求意见台账”不存在/);
+    assert.match(unknown.err, /台账类别“无此台账”不存在/);
     const preset = await run(['export', 'roster', '--db', db, '--out', path.join(dir, 'a.xlsx'), '--preset', '无此方案']);
     assert.equal(preset.code, 1);
     assert.match(preset.err, /导出方案“无此方案”不存在/);

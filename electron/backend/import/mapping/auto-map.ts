@@ -14,7 +14,7 @@ export function autoMap(columns: readonly string[], target: ImportTarget): Colum
   const matches = columns.map((c) => matchHeader(c, fields));
   const mapping: ColumnMapping = {};
   const taken = new Set<string>();
-  for (const tier of [3, 2, 1] as const) {
+  for (const tier of [4, 3, 2, 1] as const) {
     columns.forEach((col, i) => {
       const m = matches[i];
       if (!m || m.tier !== tier || taken.has(m.key) || col in mapping) return;

@@ -2,20 +2,21 @@ import { headerKey, withoutBrackets } from '../shape/header-text';
 
 /**
  * Which field a header names. Pure and dependency-free: the worker uses it to pick the data
- * sheet, the mapping layer to map columns. Tiers, best first: exact synonym; exact once
+ * sheet, the mapping layer to map columns. Tiers, best first: the field's own label;
+ * another exact name; exact once
  * bracketed notes are dropped; the last part of a two-row name ("整改情况/办理状态");
  * a header containing a synonym ("联系电话（手机）").
  */
 export interface FieldNames {
   key: string;
-  /** already passed through headerKey */
+  /** already passed through headerKey; the first is the field's label */
   names: string[];
 }
 
 export interface HeaderMatch {
   key: string;
-  /** 3 exact, 2 without brackets or last part, 1 contains */
-  tier: 1 | 2 | 3;
+  /** 4 the label, 3 another exact name, 2 without brackets or last part, 1 contains */
+  tier: 1 | 2 | 3 | 4;
 }
 
 export function matchHeader(raw: unknown, fields: readonly FieldNames[]): HeaderMatch | null {
@@ -23,7 +24,7 @@ export function matchHeader(raw: unknown, fields: readonly FieldNames[]): Header
   if (!key) return null;
   const exact = (k: string) => fields.find((f) => f.names.includes(k));
   const e = exact(key);
-  if (e) return { key: e.key, tier: 3 };
+  if (e) return { key: e.key, tier: e.names[0] === key ? 4 : 3 };
   const variants = [withoutBrackets(key)];
   const slash = key.lastIndexOf('/');
   if (slash > 0) variants.push(key.slice(slash + 1), withoutBrackets(key.slice(slash + 1)));

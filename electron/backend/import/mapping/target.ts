@@ -37,7 +37,10 @@ export interface ImportField {
   options?: readonly string[];
   /** other spellings of an option: { 男性: '男' } */
   aliases?: Readonly<Record<string, string>>;
-  /** after coercion: the target's own normalisation and check; the reason is shown as is */
+  /**
+   * After coercion: the target's own normalisation and check; the reason is shown as is.
+   * Must be pure — outcomes are remembered per distinct cell value within one import.
+   */
   checkValue?: (value: unknown) => FieldCheck;
 }
 

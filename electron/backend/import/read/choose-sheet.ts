@@ -21,7 +21,8 @@ export function sheetScore(c: SheetCandidate, hints: HeaderHints | undefined): n
     if (hints) named = Math.max(named, countFieldsNamed(r.cells, hints.fields));
     widest = Math.max(widest, r.cells.filter((v) => typeof v === 'string' && v.trim() !== '').length);
   }
-  return [named, INSTRUCTIONS.test(c.name) ? 0 : 1, Math.min(widest, 3) > 1 ? 1 : 0, c.preview.length];
+  // then: not instructions; has a row of two or more texts (a header); has more rows
+  return [named, INSTRUCTIONS.test(c.name) ? 0 : 1, widest >= 2 ? 1 : 0, c.preview.length];
 }
 
 export function chooseSheet(candidates: SheetCandidate[], hints: HeaderHints | undefined): SheetCandidate | null {

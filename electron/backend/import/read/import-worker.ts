@@ -6,12 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import { ImportFileError } from '../errors';
 import { readSpreadsheet } from './read-spreadsheet';
+import { packRows, transferList } from './row-codec';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('import-worker must run in a worker thread');
 
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
 
 /** Errors a damaged file provokes inside ExcelJS or the XML parser, told as damage. */
 function describe(e: unknown): FromWorker {
@@ -31,7 +32,10 @@ port.once('message', (m: ToWorker) => {
   if (m.type !== 'read') return;
   readSpreadsheet(m.request, {
     sheet: (sheet) => post({ type: 'sheet', sheet }),
-    rows: (rows) => post({ type: 'rows', rows }),
+    rows: (rows) => {
+      const packed = packRows(rows);
+      post({ type: 'rows', rows: packed }, transferList(packed));
+    },
     progress: (rowsRead) => post({ type: 'progress', rowsRead }),
     meta: (meta) => post({ type: 'meta', meta }),
     alive: () => post({ type: 'alive' }),

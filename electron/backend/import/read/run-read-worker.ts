@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { ImportFileError, type ImportErrorCode } from '../errors';
 import type { ChosenSheet, GridRow, ReadMeta } from './grid';
 import type { ReadRequest } from './read-request';
+import { unpackRows } from './row-codec';
 import { importWorkerPath, type WorkerEntry } from './worker-path';
 import type { FromWorker, ToWorker } from './worker-protocol';
 
@@ -39,14 +40,23 @@ const unreadable = (why: string, code: ImportErrorCode = 'IMPORT_FILE_UNREADABLE
  */
 export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts: ReadWorkerOptions = {}): Promise<ReadMeta> {
   if (opts.signal?.aborted) return Promise.reject(cancelled());
-  const entry = opts.workerEntry ?? importWorkerPath();
-  return new Promise<ReadMeta>((resolve, reject) => {
-    const worker = new Worker(entry.script, {
+  let worker: Worker;
+  try {
+    const entry = opts.workerEntry ?? importWorkerPath();
+    worker = new Worker(entry.script, {
       eval: entry.eval,
       resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 768, stackSizeMb: 8 },
-      stdout: false,
-      stderr: false,
+      // anything a library prints goes to stderr: the CLI's stdout carries exactly one JSON document
+      stdout: true,
+      stderr: true,
     });
+    worker.stdout.pipe(process.stderr, { end: false });
+    worker.stderr.pipe(process.stderr, { end: false });
+  } catch (e) {
+    // a broken installation, not a bad file: say so
+    return Promise.reject(new ImportFileError('IMPORT_FILE_UNREADABLE', `无法启动文件读取组件（${(e as Error).message}），请重新安装本程序。`));
+  }
+  return new Promise<ReadMeta>((resolve, reject) => {
     let meta: ReadMeta | null = null;
     let sheetSeen = false;
     let settled = false;
@@ -88,7 +98,7 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
           consumer.sheet(m.sheet);
           break;
         case 'rows':
-          if (!settled) consumer.rows(m.rows);
+          if (!settled) consumer.rows(unpackRows(m.rows));
           break;
         case 'progress':
           opts.onProgress?.({ rowsRead: m.rowsRead });
@@ -122,18 +132,18 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
 const cancelled = () => new ImportFileError('IMPORT_CANCELLED', '已取消导入，没有做任何更改。');
 
 /** Every row in memory: for previews and tests, where the sheet is small. */
-export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}) {
-  let sheet: ChosenSheet | null = null;
-  const rows: GridRow[] = [];
+export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}): Promise<{ meta: ReadMeta; sheet: ChosenSheet; rows: GridRow[] }> {
+  const got: { sheet?: ChosenSheet; rows: GridRow[] } = { rows: [] };
   const meta = await runReadWorker(
     request,
     {
-      sheet: (s) => (sheet = s),
+      sheet: (s) => (got.sheet = s),
       rows: (batch) => {
-        for (const r of batch) rows.push(r);
+        for (const r of batch) got.rows.push(r);
       },
     },
     opts,
   );
-  return { meta, sheet: sheet as unknown as ChosenSheet, rows };
+  // runReadWorker resolves only after the sheet was announced
+  return { meta, sheet: got.sheet!, rows: got.rows };
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 
 /**
  * How to start the import worker. Built: `import-worker.js` next to the bundle that runs
- * (esbuild writes every electron entry to dist/electron/). From source (tests under tsx):
+ * (esbuild writes every electron entry to dist/electron/); in the packaged app, from
+ * app.asar.unpacked, because a worker thread cannot start from a script inside app.asar
+ * (electron-builder.yml unpacks it). From source (tests under tsx):
  * the .ts file beside this one, loaded through tsx's require hook — Node 20 does not apply
  * `--import tsx` to a worker's entry file, so a two-line bootstrap registers tsx first.
  */
@@ -15,7 +17,9 @@ export interface WorkerEntry {
 
 export function importWorkerPath(): WorkerEntry {
   const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  const unpacked = path.join(here.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2'), 'import-worker.js');
   const bundled = path.join(here, 'import-worker.js');
+  if (unpacked !== bundled && fs.existsSync(unpacked)) return { script: unpacked, eval: false };
   if (fs.existsSync(bundled)) return { script: bundled, eval: false };
   const source = path.join(here, 'import-worker.ts');
   if (fs.existsSync(source)) {

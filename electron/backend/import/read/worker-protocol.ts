@@ -1,5 +1,6 @@
 import type { ImportErrorCode } from '../errors';
-import type { ChosenSheet, GridRow, ReadMeta } from './grid';
+import type { ChosenSheet, ReadMeta } from './grid';
+import type { PackedRows } from './row-codec';
 import type { ReadRequest } from './read-request';
 
 /** Messages between the import worker and the thread that started it. */
@@ -7,7 +8,7 @@ export type ToWorker = { type: 'read'; request: ReadRequest };
 
 export type FromWorker =
   | { type: 'sheet'; sheet: ChosenSheet }
-  | { type: 'rows'; rows: GridRow[] }
+  | { type: 'rows'; rows: PackedRows }
   | { type: 'meta'; meta: ReadMeta }
   | { type: 'progress'; rowsRead: number }
   | { type: 'alive' }

@@ -26,12 +26,17 @@ const lostDigits = (label: string): Coerced => ({
   severity: LOST_DIGITS,
 });
 const SCIENTIFIC = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
+/** Excel's error values: a cell showing one holds no data, whatever the field. */
+const EXCEL_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
 export function coerceCell(field: ImportField, v: CellValue | undefined, format: string | undefined, ctx: CoerceContext): Coerced {
   if (v === null || v === undefined) return ok(null);
   if (typeof v === 'string') {
     const s = cleanString(v);
     if (s === '') return ok(null);
+    if (s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(s)) {
+      return { ok: false, reason: `${field.label}单元格显示错误值（${s}），请在原表中修正公式或改为实际内容` };
+    }
     v = s;
   }
   switch (field.kind) {

@@ -1,6 +1,6 @@
 import type { GridRow } from '../read/grid';
 import { headerKey } from './header-text';
-import { isEmpty } from './merge-index';
+import { isEmpty } from './row-index';
 
 /**
  * Rows under the header that are not data: blank rows, the header repeated (a list pasted

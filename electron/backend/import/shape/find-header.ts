@@ -2,7 +2,7 @@ import { ImportFileError } from '../errors';
 import { countFieldsNamed } from '../mapping/match-header';
 import type { GridRow, HeaderHints, MergeRange } from '../read/grid';
 import { PREVIEW_ROWS } from '../read/read-request';
-import { isEmpty, spansCols, spansRows, type RowIndex } from './merge-index';
+import { isEmpty, spansCols, spansRows, type RowIndex } from './row-index';
 
 /**
  * Finds the header: the row among the first ones that names most of the target's fields,
@@ -23,6 +23,7 @@ function headerLike(r: GridRow): boolean {
 }
 
 export function findHeaderRow(rows: readonly GridRow[], hints: HeaderHints | undefined, sheet: string): GridRow {
+  if (rows.length === 0) throw new ImportFileError('IMPORT_NO_DATA', `工作表“${sheet}”是空的，没有可导入的内容。`);
   const window = rows.slice(0, PREVIEW_ROWS);
   if (hints && hints.fields.length > 0) {
     const needed = hints.fields.length >= 3 ? 2 : 1;

@@ -1,6 +1,6 @@
 import type { CellValue, MergeRange } from '../read/grid';
 import { displayHeader } from './header-text';
-import { colLetter, isEmpty, type RowIndex } from './merge-index';
+import { colLetter, isEmpty, type RowIndex } from './row-index';
 
 /**
  * Column names from the header rows. A merged header cell names every column it covers;

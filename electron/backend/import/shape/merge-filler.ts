@@ -1,6 +1,6 @@
 import { tooLarge } from '../errors';
 import type { CellValue, GridRow, MergeRange } from '../read/grid';
-import { isEmpty, spansCols, spansRows } from './merge-index';
+import { isEmpty, spansCols, spansRows } from './row-index';
 
 /**
  * Fills vertically merged cells down through the data, row by row as rows arrive in sheet

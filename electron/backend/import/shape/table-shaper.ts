@@ -5,7 +5,9 @@ import { findHeaderRow, headerBlock } from './find-header';
 import { headerNames } from './header-names';
 import { headerKey } from './header-text';
 import { MergeFiller } from './merge-filler';
-import { RowIndex } from './merge-index';
+import { RowIndex } from './row-index';
+
+const EXTRA_COLUMNS = 20;
 
 export interface TableHeader {
   /** sheet rows of the header, top first (two when the header is two rows) */
@@ -52,9 +54,11 @@ export class TableShaper {
     this.lastHeaderRow = headerRows[headerRows.length - 1]!;
     let headerWidth = 0;
     for (const h of headerRows) headerWidth = Math.max(headerWidth, index.get(h)?.cells.length ?? 0);
-    // columns past the header count when the first rows have data there (to be mapped by hand)
+    // columns past the header count when the first rows have data there (to be mapped by
+    // hand) — a few of them: a stray cell in column XFD must not make every row 16,384 wide
     let width = headerWidth;
     for (const r of rows) if (r.row > this.lastHeaderRow) width = Math.max(width, r.cells.length);
+    width = Math.min(width, headerWidth + EXTRA_COLUMNS);
     this.header = { headerRows, columns: headerNames(index, headerRows, this.merges, width) };
     this.headerKeys = headerRows.map((h) => Array.from({ length: headerWidth }, (_, c) => headerKey(index.value(h, c))));
     this.filler = new MergeFiller(this.merges, this.lastHeaderRow + 1);

@@ -22,7 +22,8 @@ export function makePeople(n: number, start = 0): TestPerson[] {
     const d = 1 + (k % 28);
     const birth = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
     const sexDigit = k % 10;
-    const first17 = `510100${birth.replace(/-/g, '')}${String(k % 100).padStart(2, '0')}${sexDigit}`;
+    // the area code runs with k so every person's ID is different
+    const first17 = `51${String(1000 + Math.floor(k / 100)).slice(-4)}${birth.replace(/-/g, '')}${String(k % 100).padStart(2, '0')}${sexDigit}`;
     out.push({
       name: SURNAMES[k % SURNAMES.length]! + GIVEN[k % GIVEN.length]! + GIVEN[(k * 7) % GIVEN.length]!,
       sex: sexDigit % 2 === 1 ? '男' : '女',

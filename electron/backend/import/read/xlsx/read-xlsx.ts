@@ -5,14 +5,13 @@ import type { GridRow, SheetInfo } from '../grid';
 import { withDefaults, type ReadLimits } from '../limits';
 import { BATCH_ROWS, PREVIEW_ROWS, type ReadRequest, type ReadSink } from '../read-request';
 import { openEntryText, type TextEncoding } from '../zip/entry-stream';
-import type { InternalWorksheetReader } from './exceljs-internals';
 import { loadSharedParts } from './load-shared-parts';
-import { toGridRow } from './row-to-grid';
+import { sheetRows } from './sheet-rows';
 import { SheetScanner } from './sheet-scanner';
 import { openWorkbookPackage, type SheetPart, type WorkbookPackage } from './workbook-package';
 
 /**
- * .xlsx: our zip layer feeds ExcelJS's streaming XML parsers one part at a time. The chosen
+ * .xlsx: our zip layer feeds ExcelJS's streaming parsers one part at a time. The chosen
  * sheet is scanned first (row count and merges, which Excel writes after the rows), then
  * parsed in full; the others are previewed (to choose) and scanned (to count).
  */
@@ -67,29 +66,14 @@ function sheetStream(pkg: WorkbookPackage, part: SheetPart, encoding: TextEncodi
   return openEntryText(pkg.file, part.entry, pkg.budget, encoding);
 }
 
-function worksheetReader(pkg: WorkbookPackage, text: ReturnType<typeof sheetStream>): InternalWorksheetReader {
-  const first = pkg.reader._parseWorksheet(text, '0')[Symbol.iterator]().next();
-  if (first.done) throw new Error('ExcelJS did not create a worksheet reader');
-  return first.value.value;
-}
-
-/** Rows numbered by Excel; a writer may omit r="…", then rows follow one another. */
-const rowNumber = (n: number, prev: number) => (Number.isInteger(n) && n > 0 ? n : prev + 1);
-
-/** Every row holding values, in batches; or only the first `limit` when previewing. */
+/** Every row holding values, in order; `onRow` returns false to stop reading there. */
 async function eachRow(pkg: WorkbookPackage, part: SheetPart, onRow: (g: GridRow, read: number) => boolean): Promise<number> {
   const text = sheetStream(pkg, part);
   let read = 0;
-  let prev = 0;
   try {
-    for await (const row of { [Symbol.asyncIterator]: () => worksheetReader(pkg, text)[Symbol.asyncIterator]() }) {
+    for await (const g of sheetRows(text, { reader: pkg.reader, date1904: pkg.date1904 })) {
       read++;
-      prev = rowNumber(row.number, prev);
-      const g = toGridRow(row, pkg.date1904);
-      if (g) {
-        g.row = prev;
-        if (!onRow(g, read)) break;
-      }
+      if (g && !onRow(g, read)) break;
     }
   } finally {
     text.destroy();

@@ -23,7 +23,6 @@ export interface WorkbookPackage {
   date1904: boolean;
 }
 
-const REL_OFFICE_DOC = /\/officeDocument$/;
 const RESAVE = '请在 Excel 或 WPS 中打开它，“文件 → 另存为”选择 Excel 工作簿（*.xlsx）后再导入。';
 const unsupported = (m: string) => new ImportFileError('IMPORT_FILE_UNSUPPORTED', m);
 
@@ -67,7 +66,7 @@ export async function openWorkbookPackage(file: FileBytes, limits: ReadLimits, o
   const rootRels = lookup('_rels/.rels');
   if (rootRels) {
     const office = byType(await parseRels(ctx, rootRels), '/officeDocument');
-    if (office && REL_OFFICE_DOC.test(office.Type)) workbookPath = resolveTarget('', office.Target);
+    if (office) workbookPath = resolveTarget('', office.Target);
   }
   const workbookEntry = lookup(workbookPath) ?? lookup('xl/workbook.xml');
   if (!workbookEntry) throw notAWorkbook(byName);

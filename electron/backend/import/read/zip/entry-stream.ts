@@ -8,9 +8,14 @@ import type { ZipEntry } from './central-directory';
 
 const SIG_LOCAL = 0x04034b50;
 
-/** Inflated bytes allowed for one read, shared by every part of the workbook we open. */
+/**
+ * Inflated bytes allowed for one read, over every part of the workbook we open. A part read
+ * twice (the chosen sheet is scanned, then parsed) counts once: the limit is on what the
+ * file expands to, not on how often we look.
+ */
 export class InflateBudget {
   private used = 0;
+  private readonly perEntry = new Map<ZipEntry, number>();
   private lastBeat = 0;
 
   /** `onActivity` is called (at most every 200 ms) while bytes really flow: the watchdog's pulse. */
@@ -22,14 +27,18 @@ export class InflateBudget {
 
   /** Refuses before inflating when the directory itself declares too much. */
   checkDeclared(entry: ZipEntry): void {
-    if (entry.uncompressedSize > this.maxEntryBytes || this.used + entry.uncompressedSize > this.maxTotalBytes) {
-      throw bombError(entry);
-    }
+    const others = this.used - (this.perEntry.get(entry) ?? 0);
+    if (entry.uncompressedSize > this.maxEntryBytes || others + entry.uncompressedSize > this.maxTotalBytes) throw this.bomb(entry);
   }
 
-  take(entry: ZipEntry, n: number, entryTotal: number): void {
-    this.used += n;
-    if (entryTotal > this.maxEntryBytes || this.used > this.maxTotalBytes) throw bombError(entry);
+  /** `entryTotal`: bytes inflated so far in this pass over the entry. */
+  take(entry: ZipEntry, entryTotal: number): void {
+    const before = this.perEntry.get(entry) ?? 0;
+    if (entryTotal > before) {
+      this.used += entryTotal - before;
+      this.perEntry.set(entry, entryTotal);
+    }
+    if (entryTotal > this.maxEntryBytes || this.used > this.maxTotalBytes) throw this.bomb(entry);
     if (this.onActivity) {
       const now = Date.now();
       if (now - this.lastBeat >= 200) {
@@ -38,10 +47,12 @@ export class InflateBudget {
       }
     }
   }
-}
 
-const bombError = (entry: ZipEntry): ImportFileError =>
-  tooLarge(`文件解压后过大（${entry.name} 超出 ${Math.round(entry.uncompressedSize / 1048576)} MB 的限制），可能是异常文件`);
+  private bomb(entry: ZipEntry): ImportFileError {
+    const mb = (n: number) => Math.round(n / 1048576);
+    return tooLarge(`文件解压后过大（${entry.name} 超出单个部分 ${mb(this.maxEntryBytes)} MB、合计 ${mb(this.maxTotalBytes)} MB 的限制），可能是异常文件`);
+  }
+}
 
 /**
  * Counts inflated bytes against the directory's declared size and the budget, and decodes
@@ -73,7 +84,7 @@ class CappedText extends Transform {
       return;
     }
     try {
-      this.budget.take(this.entry, chunk.length, this.seen);
+      this.budget.take(this.entry, this.seen);
     } catch (e) {
       cb(e as Error);
       return;

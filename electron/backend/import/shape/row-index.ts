@@ -1,6 +1,6 @@
 import type { GridRow, MergeRange } from '../read/grid';
 
-/** Grid rows by sheet row number, and helpers both header and data shaping use. */
+/** Grid rows by sheet row number, and the small helpers header and data shaping share. */
 export class RowIndex {
   private readonly byRow = new Map<number, GridRow>();
 

@@ -1,0 +1,112 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { inProcessCli, npmCli, onlyJson } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp-db';
+
+/**
+ * `import roster` as outside checks call it (../shared/CLI.md): every fixture in
+ * ../shared/fixtures imports with what its .expect.json states, and the roster then holds
+ * the sample people field by field.
+ */
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
+
+interface Expect {
+  people: number;
+  errors: number;
+  header_row?: number;
+  reasons?: string[];
+  sample: { badge: string; id: string; name: string; dept: string; birth: string }[];
+}
+
+interface ImportJson {
+  sheet: string;
+  headerRow: number;
+  mapping: Record<string, string>;
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: { row: number; reason: string }[];
+  applied: boolean;
+}
+
+/** What each kind of refusal in roster_bad.xlsx must say (reason kinds from its .expect.json). */
+const REASON_PATTERNS: Record<string, RegExp> = {
+  'check digit': /校验位/,
+  'no name': /姓名不能为空/,
+  '17 digits': /应为18位.*17位/,
+  'impossible date': /不存在/,
+  'sex not 男/女': /性别/,
+  'duplicate ID in file': /重复/,
+  'ID as float: digits lost': /数字形式存储|已丢失/,
+};
+
+const rosterFixtures = fs.readdirSync(FIXTURES).filter((f) => f.startsWith('roster_') && !f.endsWith('.json'));
+
+describe('CLI: import roster (each fixture into a fresh data file)', () => {
+  for (const fixture of rosterFixtures) {
+    it(fixture, async (t) => {
+      const expect = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${fixture}.expect.json`), 'utf8')) as Expect;
+      const db = path.join(tempDir(t), 'office.db');
+      assert.equal((await inProcessCli(['init', '--db', db, '--json'])).status, 0);
+      const run = await inProcessCli(['import', 'roster', path.join(FIXTURES, fixture), '--db', db, '--create-units', '--json']);
+      assert.equal(run.status, 0, run.stderr);
+      const r = onlyJson(run) as ImportJson;
+      assert.equal(r.added, expect.people);
+      assert.equal(r.refused.length, expect.errors, JSON.stringify(r.refused));
+      assert.equal(r.applied, true);
+      if (expect.header_row) assert.equal(r.headerRow, expect.header_row);
+      assert.ok(Object.values(r.mapping).includes('idNumber') && Object.values(r.mapping).includes('name'));
+      for (const kind of expect.reasons ?? []) {
+        const pattern = REASON_PATTERNS[kind];
+        assert.ok(pattern, `no pattern for reason kind ${kind}`);
+        assert.ok(r.refused.some((x) => pattern.test(x.reason) && x.row > r.headerRow), `${kind}: ${JSON.stringify(r.refused)}`);
+      }
+
+      const listed = onlyJson(await inProcessCli(['roster', 'list', '--db', db, '--json'])) as Record<string, unknown>[];
+      assert.equal(listed.length, expect.people);
+      for (const s of expect.sample) {
+        const p = listed.find((x) => x.idNumber === s.id);
+        assert.ok(p, `${s.name} (${s.id}) not in the roster`);
+        assert.deepEqual([p.name, p.badge, p.unit, p.birthDate], [s.name, s.badge, s.dept, s.birth]);
+      }
+    });
+  }
+
+  it('a dry run applies nothing and says what would happen; the same import twice changes nothing', async (t) => {
+    const db = path.join(tempDir(t), 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    const file = path.join(FIXTURES, 'roster_clean.xlsx');
+    const dry = onlyJson(await inProcessCli(['import', 'roster', file, '--db', db, '--create-units', '--dry-run', '--json'])) as ImportJson;
+    assert.deepEqual([dry.added, dry.applied], [200, false]);
+    assert.equal((onlyJson(await inProcessCli(['roster', 'list', '--db', db, '--json'])) as unknown[]).length, 0);
+    await inProcessCli(['import', 'roster', file, '--db', db, '--create-units', '--json']);
+    const again = await inProcessCli(['import', 'roster', file, '--db', db, '--json']);
+    const r = onlyJson(again) as ImportJson;
+    assert.deepEqual([r.added, r.updated, r.unchanged, r.applied], [0, 0, 200, false]);
+    assert.equal(again.status, 1, 'nothing to apply is exit 1');
+  });
+
+  it('without --create-units, rows of units the organisation lacks are refused, naming the unit', async (t) => {
+    const db = path.join(tempDir(t), 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    const run = await inProcessCli(['import', 'roster', path.join(FIXTURES, 'roster_gbk.csv'), '--db', db, '--json']);
+    const r = onlyJson(run) as ImportJson;
+    assert.equal(r.added, 0);
+    assert.equal(run.status, 1);
+    assert.match(r.refused[0]!.reason, /所在单位“.+”不在组织架构中/);
+  });
+
+  it('an .xls file is refused with a Chinese message and exit 1, through npm run cli', (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'office.db');
+    assert.equal(npmCli(['init', '--db', db, '--json']).status, 0);
+    const xls = path.join(dir, '花名册.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(4096)]));
+    const run = npmCli(['import', 'roster', xls, '--db', db, '--json']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(run.stdout.trim(), '', 'nothing on stdout when the file is refused');
+    assert.match(run.stderr, /另存为/);
+  });
+});
