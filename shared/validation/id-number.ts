@@ -27,8 +27,22 @@ export function isRealDate(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
+// An import checks each row's ID several times (the field, the row's consistency, the match
+// against the roster): remember recent answers. Keyed by the day too, for the "future" rule.
+const recent = new Map<string, IdNumberResult>();
+
 /** Validates an ID number and explains, in Chinese, what is wrong with it. */
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
+  const key = `${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${raw}`;
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const result = parseIdNumberUncached(raw, today);
+  if (recent.size >= 200_000) recent.clear();
+  recent.set(key, result);
+  return result;
+}
+
+function parseIdNumberUncached(raw: string, today: Date): IdNumberResult {
   // A Chinese IME in full-width mode types Ｘ/ｘ for the check character.
   const s = raw.replace(/[\s\u3000]/g, '').replace(/[\uFF38\uFF58]/g, 'X').toUpperCase();
   if (s.length === 0) return { ok: false, reason: '公民身份号码为空' };

@@ -10,7 +10,7 @@ import { PERSON_FIELDS, type Person, type PersonField } from '../../../shared/do
 import { ApiError } from '../../../shared/contract/define';
 import { headerSignature, ImportFileError, readTable, ROSTER_TARGET, type ParsedImport } from '../import';
 import type { BackendContext } from '../context';
-import type { AuditService } from '../audit/audit-service';
+import type { AuditLine, AuditService } from '../audit/audit-service';
 import type { UnitService } from '../units/unit-service';
 import type { RosterService } from '../roster/roster-service';
 import type { JobRegistry } from '../jobs/job-registry';
@@ -175,6 +175,7 @@ export class RosterImportService {
     }
 
     const insert = this.insertStatement();
+    const created: AuditLine[] = []; // written together below: one timestamp, one pass
     for (const r of preview.rows) {
       if (r.class === 'invalid' || r.class === 'duplicate') {
         result.refused.push({ row: r.row, reason: r.reason ?? '数据有误' });
@@ -196,7 +197,7 @@ export class RosterImportService {
       if (r.class === 'new') {
         const id = Number(insert.run(...PERSON_FIELDS.map((f) => values.snapshot[f] ?? null), now, now).lastInsertRowid);
         // one audit line per new person, under the batch id: it is also the batch's list of creations
-        this.audit.record([{ entity: 'person', entityId: id, action: 'create', newValue: { ...values.snapshot, unitId: r.values.unit ?? null } }], auditBatch);
+        created.push({ entity: 'person', entityId: id, action: 'create', newValue: { ...values.snapshot, unitId: r.values.unit ?? null } });
         result.added++;
       } else {
         const before = this.roster.get(r.personId!);
@@ -225,6 +226,7 @@ export class RosterImportService {
         result.updated++;
       }
     }
+    this.audit.record(created, auditBatch);
     if (result.added + result.updated + result.unitsCreated.length === 0) {
       // nothing applied: no batch to show or undo (the insert above rolls back with this)
       throw new NothingApplied(result);
