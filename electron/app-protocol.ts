@@ -3,16 +3,8 @@ import path from 'node:path';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { APP_SCHEME } from './security';
+import { contentType } from './content-types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 /** Must run before `app.ready`: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
@@ -30,7 +22,7 @@ export function serveRenderer(rendererDir: string): void {
     const body = await fs.promises.readFile(file);
     return new Response(body, {
       headers: {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': contentType(file),
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
       },

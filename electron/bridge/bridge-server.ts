@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Dispatch } from '../backend/dispatch';
+import { contentType } from '../content-types';
 
 /**
  * The loopback bridge: the same typed API as Electron's IPC, over HTTP on 127.0.0.1, for the
@@ -22,15 +23,6 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.woff2': 'font/woff2',
-};
 
 const MAX_BODY = 64 * 1024 * 1024;
 
@@ -96,7 +88,7 @@ export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
       return;
     }
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': contentType(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'cache-control': 'no-store',

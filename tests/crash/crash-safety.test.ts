@@ -9,6 +9,7 @@ import { openBackend } from '../../electron/backend/backend';
 import { migration001 } from '../../electron/backend/db/migrations/001-core';
 import { APPLICATION_ID } from '../../electron/backend/db/open';
 import { checkCharFor } from '../../shared/validation/id-number';
+import { mulberry32 } from '../../electron/backend/demo/demo-people'; // seeded: a failing run can be repeated
 
 /**
  * Crash safety: a child process doing a large write (an import, a bulk edit, a migration)
@@ -19,17 +20,6 @@ const RUNS = Number(process.env.CRASH_RUNS ?? 20);
 const CHILD = path.join(__dirname, '..', 'helpers', 'crash-child.ts');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-crash-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
-
-/** A seeded PRNG, so a failing run can be repeated (the seed is in the test name). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Unique valid ID numbers: the birth date walks day by day, the sequence takes the rest. */
 function idFor(i: number): string {
@@ -114,7 +104,7 @@ describe('crash safety (SIGKILL at random points)', () => {
     const full = await runChild(['import', work, csv], null);
     assert.ok(full.doneMs !== null);
     assert.deepEqual(inspect(work).people, PEOPLE + IMPORT_ROWS);
-    const random = rng(3);
+    const random = mulberry32(3);
     const outcomes = { before: 0, after: 0 };
     for (let run = 0; run < RUNS; run++) {
       copyDb(base, work);
@@ -138,7 +128,7 @@ describe('crash safety (SIGKILL at random points)', () => {
     copyDb(base, work);
     const full = await runChild(['bulk', work, '科长'], null);
     assert.deepEqual(inspect(work).posts, ['科长']);
-    const random = rng(7);
+    const random = mulberry32(7);
     let interrupted = 0;
     for (let run = 0; run < RUNS; run++) {
       copyDb(base, work);
@@ -165,7 +155,7 @@ describe('crash safety (SIGKILL at random points)', () => {
     })();
     d.close();
     const work = path.join(tmp, 'migrate.db');
-    const random = rng(11);
+    const random = mulberry32(11);
     const versions = new Set<number>();
     for (let run = 0; run < RUNS; run++) {
       copyDb(v1, work);

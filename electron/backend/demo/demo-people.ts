@@ -2,7 +2,7 @@ import { checkCharFor } from '../../../shared/validation/id-number';
 import { POLITICAL_STATUSES } from '../../../shared/domain/roster';
 
 /** Deterministic sample people: the same demo office every time (a seeded PRNG, not Math.random). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { PERSON_FIELD_LABELS, type PersonField } from '../../../shared/domain/roster';
+import { localTime } from './format';
 
 const ACTIONS: Record<AuditEntry['action'], string> = { create: '新建', update: '修改', delete: '删除', restore: '恢复' };
 const OTHER_FIELDS: Record<string, string> = { name: '名称', kind: '类型', parent: '上级单位', officeName: '单位名称' };
@@ -8,13 +9,6 @@ function fieldLabel(entity: string, field: string | null): string {
   if (!field) return '';
   if (entity === 'person' && field in PERSON_FIELD_LABELS) return PERSON_FIELD_LABELS[field as PersonField];
   return OTHER_FIELDS[field] ?? field;
-}
-
-/** Audit time in the workstation's local time, as the office reads it. */
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 function shown(v: string | null): string {
@@ -31,7 +25,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
       {entries.map((e) => (
         <li key={e.id}>
           <div className="audit-meta">
-            <span>{localTime(e.at)}</span>
+            <span>{localTime(e.at, true)}</span>
             <span>{e.actor}</span>
             <span className={`audit-action audit-${e.action}`}>{ACTIONS[e.action]}</span>
           </div>

@@ -1,10 +1,5 @@
 import type { ImportBatch } from '../../../shared/contract/imports';
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+import { localTime } from '../common/format';
 
 /** Each import as a batch in the history; a batch can be undone while its records are untouched. */
 export function ImportHistory(props: { batches: ImportBatch[]; onUndo: (b: ImportBatch) => void }) {

@@ -3,17 +3,12 @@ import type { BackupFile, BackupStatus } from '../../../shared/contract/backup';
 import { api, errorMessage } from '../api';
 import { ConfirmDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
+import { localTime } from '../common/format';
 
 const KIND: Record<BackupFile['kind'], string> = { daily: '日备份', weekly: '周备份', other: '手动/其他' };
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** 数据安全: where the backups are, a backup now, a second folder, restore from a backup. */
