@@ -8,6 +8,12 @@ import { ImportPage } from '../imports/ImportPage';
 import { SafetyPage } from '../safety/SafetyPage';
 import { DataFileDialog } from './DataFileDialog';
 import { FirstRunDialog } from './FirstRunDialog';
+import { LedgerNav } from '../ledger/LedgerNav';
+import { LedgerPage } from '../ledger/LedgerPage';
+import type { FocusRequest } from '../ledger/LedgerGrid';
+import { GlobalSearch } from '../search/GlobalSearch';
+import { LockGate } from '../lock/LockGate';
+import { LockControls } from '../lock/LockControls';
 
 type PageKey = 'roster' | 'units' | 'import' | 'safety';
 const PAGES: { key: PageKey; label: string }[] = [
@@ -21,6 +27,8 @@ function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [page, setPage] = useState<PageKey>('roster');
+  // an open ledger category (and a record to focus, from the global search) takes the page's place
+  const [ledger, setLedger] = useState<{ id: number; focus?: FocusRequest } | null>(null);
   const [firstRunDismissed, setFirstRunDismissed] = useState(false);
   const [fileDialog, setFileDialog] = useState(false);
   const [generation, setGeneration] = useState(0); // bumps when the data changes wholesale
@@ -66,6 +74,16 @@ function Shell() {
       <header className="topbar">
         <div className="brand">台账督办助手</div>
         <div className="office">{info.officeName}</div>
+        <GlobalSearch
+          onOpen={(t) => {
+            if (t.kind === 'ledger') setLedger({ id: t.categoryId, focus: { recordId: t.recordId, query: t.query, nonce: Date.now() } });
+            else {
+              setLedger(null);
+              setPage('roster');
+              notify(`已打开花名册，可在“快速查找”中输入“${t.query}”`, 'info');
+            }
+          }}
+        />
         <div className="spacer" />
         <div className="datafile" title={info.dbPath}>
           数据文件：<span data-testid="db-path">{info.dbPath}</span>
@@ -84,18 +102,22 @@ function Shell() {
             打开/新建数据文件
           </button>
         )}
+        <LockControls />
       </header>
       <div className="body">
         <nav className="sidebar" aria-label="功能">
           <div className="nav-group">基础信息</div>
           {PAGES.map((p) => (
-            <button key={p.key} className={page === p.key ? 'nav-item active' : 'nav-item'} onClick={() => setPage(p.key)}>
+            <button key={p.key} className={!ledger && page === p.key ? 'nav-item active' : 'nav-item'} onClick={() => { setLedger(null); setPage(p.key); }}>
               {p.label}
             </button>
           ))}
+          <LedgerNav activeId={ledger?.id ?? null} reloadKey={generation} onOpen={(id) => setLedger({ id })} />
         </nav>
         <main className="content" key={generation}>
-          {page === 'roster' ? (
+          {ledger ? (
+            <LedgerPage key={ledger.id} categoryId={ledger.id} focus={ledger.focus} onArchived={() => setLedger(null)} />
+          ) : page === 'roster' ? (
             <RosterPage />
           ) : page === 'units' ? (
             <UnitsPage />
@@ -134,7 +156,9 @@ function Shell() {
 export function App() {
   return (
     <StatusProvider>
-      <Shell />
+      <LockGate>
+        <Shell />
+      </LockGate>
     </StatusProvider>
   );
 }

@@ -138,7 +138,7 @@ export const CLUES: LedgerTemplate = {
         { value: '待核查', color: OPEN, closed: false },
         { value: '核查中', color: WORKING, closed: false, aliases: ['初核中'] },
         { value: '已了结', color: CLOSED, closed: true, aliases: ['了结', '已办结'] },
-        { value: '已立案', color: '#dc2626', closed: true, aliases: ['立案'] },
+        { value: '已立案', color: '#334155', closed: true, aliases: ['立案'] },
       ],
       defaultValue: '待核查',
       synonyms: ['状态', '办理情况'],

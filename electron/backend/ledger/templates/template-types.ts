@@ -21,12 +21,16 @@ export interface LedgerTemplate {
   fields: TemplateField[];
 }
 
-/** Chip colours, distinguishable side by side and in print. */
-export const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#dc2626', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
+/**
+ * Chip colours, distinguishable side by side and in print. White, blue, yellow and red are
+ * the supervision levels' colours (白 领办, 蓝 催办, 黄 督办, 红 查办): they carry that meaning
+ * alone, so no choice is coloured anything like them.
+ */
+export const PALETTE = ['#0f766e', '#6d28d9', '#15803d', '#475569', '#a21caf', '#7c6f64', '#4d7c0f', '#0e7490'];
 
-export const OPEN = '#d97706';
-export const WORKING = '#2563eb';
-export const CLOSED = '#16a34a';
+export const OPEN = '#64748b';
+export const WORKING = '#6d28d9';
+export const CLOSED = '#15803d';
 
 export function choicesOf(list: readonly (string | Choice)[] | undefined): Choice[] {
   return (list ?? []).map((c, i) => (typeof c === 'string' ? { value: c, color: PALETTE[i % PALETTE.length]! } : c));

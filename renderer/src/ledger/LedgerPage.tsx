@@ -1,0 +1,141 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LedgerCategory } from '../../../shared/domain/ledger';
+import { api, errorMessage } from '../api';
+import { useStatus } from '../common/status';
+import { ConfirmDialog, Modal } from '../common/Modal';
+import { categoriesChanged, useCategories } from './ledger-store';
+import { LedgerGrid, type FocusRequest } from './LedgerGrid';
+import { LedgerImport } from './LedgerImport';
+import { LedgerStats } from './LedgerStats';
+import './ledger.css';
+
+type Tab = 'grid' | 'import' | 'stats';
+
+/** One ledger category: its records, an import into it, its statistics. */
+export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | undefined; onArchived: () => void }) {
+  const [category, setCategory] = useState<LedgerCategory | null>(null);
+  const [tab, setTab] = useState<Tab>('grid');
+  const [renaming, setRenaming] = useState(false);
+  const [archiving, setArchiving] = useState(false);
+  const { categories } = useCategories();
+  const { notify } = useStatus();
+
+  const load = useCallback(() => {
+    api.ledger.category({ id: props.categoryId }).then(setCategory, (err) => notify(errorMessage(err), 'error'));
+  }, [props.categoryId, notify]);
+  // reload whenever any view changes the categories (records moved to the bin, an import…)
+  useEffect(load, [load, categories]);
+  useEffect(() => {
+    if (props.focus) setTab('grid');
+  }, [props.focus]);
+
+  if (!category) return <div className="loading">正在打开台账…</div>;
+
+  const archive = async () => {
+    setArchiving(false);
+    try {
+      await api.ledger.archiveCategory({ id: category.id, archived: true });
+      categoriesChanged();
+      notify(`已归档“${category.name}”（可在侧栏“已归档”中找回）`, 'success');
+      props.onArchived();
+    } catch (err) {
+      notify(errorMessage(err), 'error');
+    }
+  };
+
+  return (
+    <div className="page ledger-page">
+      <div className="toolbar ledger-head">
+        <h1 data-testid="ledger-title">{category.name}</h1>
+        {category.sensitive && <span className="tag-sensitive" title="不出现在全局查找中">涉密</span>}
+        <div className="tabs" role="tablist" aria-label="台账视图">
+          {(
+            [
+              ['grid', '表格'],
+              ['import', '导入'],
+              ['stats', '统计'],
+            ] as const
+          ).map(([k, label]) => (
+            <button key={k} role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+              {label}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <span className="muted small">
+          {category.group} · {category.fields.length} 个字段 · {category.records} 条记录
+        </span>
+        <button className="ghost" onClick={() => setRenaming(true)}>
+          重命名
+        </button>
+        <button className="ghost" onClick={() => setArchiving(true)}>
+          归档
+        </button>
+      </div>
+      {tab === 'grid' && <LedgerGrid key={category.id} category={category} focus={props.focus} />}
+      {tab === 'import' && (
+        <LedgerImport
+          category={category}
+          onApplied={() => {
+            categoriesChanged();
+          }}
+          onShowGrid={() => setTab('grid')}
+        />
+      )}
+      {tab === 'stats' && <LedgerStats category={category} />}
+      {renaming && (
+        <RenameDialog
+          category={category}
+          onClose={() => setRenaming(false)}
+          onDone={(c) => {
+            setRenaming(false);
+            setCategory(c);
+            categoriesChanged();
+            notify(`已重命名为“${c.name}”`, 'success');
+          }}
+        />
+      )}
+      {archiving && (
+        <ConfirmDialog
+          title="归档台账"
+          message={<p>归档“{category.name}”？归档后不在侧栏显示，记录全部保留，可随时恢复。</p>}
+          confirmLabel="归档"
+          onCancel={() => setArchiving(false)}
+          onConfirm={() => void archive()}
+        />
+      )}
+    </div>
+  );
+}
+
+function RenameDialog(props: { category: LedgerCategory; onClose: () => void; onDone: (c: LedgerCategory) => void }) {
+  const [name, setName] = useState(props.category.name);
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      props.onDone(await api.ledger.renameCategory({ id: props.category.id, name }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+  return (
+    <Modal
+      title="重命名台账"
+      onClose={props.onClose}
+      footer={
+        <>
+          <button onClick={props.onClose}>取消</button>
+          <button className="primary" onClick={() => void save()}>
+            确定
+          </button>
+        </>
+      }
+    >
+      <label className="field">
+        <span>台账名称</span>
+        <input value={name} aria-label="台账名称" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+      </label>
+      {error && <div className="form-error">{error}</div>}
+    </Modal>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { LedgerCategory, LedgerField, LedgerRecord, RawCell } from '../../../shared/domain/ledger';
+import type { Person } from '../../../shared/domain/roster';
+import type { Unit } from '../../../shared/domain/units';
+import { api, errorMessage } from '../api';
+import { Modal } from '../common/Modal';
+import { rosterCache, unitsCache } from './ledger-store';
+
+/** A new record typed in a form: every field with its own input; the backend checks each. */
+export function NewRecordDialog(props: { category: LedgerCategory; fields: LedgerField[]; onClose: () => void; onCreated: (r: LedgerRecord) => void }) {
+  const [values, setValues] = useState<Record<string, RawCell>>(() =>
+    Object.fromEntries(props.fields.filter((f) => f.defaultValue !== null).map((f) => [f.key, f.defaultValue as RawCell])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  useEffect(() => {
+    void rosterCache().then(setPeople);
+    void unitsCache().then(setUnits);
+  }, []);
+  const set = (k: string, v: RawCell) => setValues((old) => ({ ...old, [k]: v === '' ? null : v }));
+
+  const save = async () => {
+    try {
+      props.onCreated(await api.ledger.create({ categoryId: props.category.id, values }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const input = (f: LedgerField) => {
+    const v = values[f.key] ?? '';
+    switch (f.type) {
+      case 'singleChoice':
+      case 'status':
+        return (
+          <select aria-label={f.label} value={String(v)} onChange={(e) => set(f.key, e.target.value)}>
+            <option value="" />
+            {f.choices.map((c) => (
+              <option key={c.value}>{c.value}</option>
+            ))}
+          </select>
+        );
+      case 'boolean':
+        return (
+          <select aria-label={f.label} value={v === true ? '是' : v === false ? '否' : ''} onChange={(e) => set(f.key, e.target.value === '' ? null : e.target.value === '是')}>
+            <option value="" />
+            <option>是</option>
+            <option>否</option>
+          </select>
+        );
+      case 'unit':
+        return (
+          <select aria-label={f.label} value={String(v)} onChange={(e) => set(f.key, e.target.value === '' ? null : Number(e.target.value))}>
+            <option value="" />
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        );
+      case 'person':
+        return (
+          <>
+            <input aria-label={f.label} list={`people-${f.key}`} placeholder="姓名或警号" value={String(v)} onChange={(e) => set(f.key, e.target.value)} />
+            <datalist id={`people-${f.key}`}>
+              {people.slice(0, 500).map((p) => (
+                <option key={p.id} value={p.badge ?? p.name}>
+                  {p.name} {p.unitName ?? ''}
+                </option>
+              ))}
+            </datalist>
+          </>
+        );
+      case 'multiChoice':
+        return (
+          <div className="multi-checks">
+            {f.choices.map((c) => {
+              const list = Array.isArray(v) ? v : [];
+              return (
+                <label key={c.value} className="check">
+                  <input type="checkbox" checked={list.includes(c.value)} onChange={(e) => set(f.key, e.target.checked ? [...list, c.value] : list.filter((x) => x !== c.value))} />
+                  {c.value}
+                </label>
+              );
+            })}
+          </div>
+        );
+      case 'longText':
+        return <textarea aria-label={f.label} rows={3} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />;
+      default:
+        return <input aria-label={f.label} placeholder={f.type === 'date' ? '如 2021-03-01' : undefined} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />;
+    }
+  };
+
+  return (
+    <Modal
+      title={`新增记录：${props.category.name}`}
+      onClose={props.onClose}
+      width={560}
+      footer={
+        <>
+          <button onClick={props.onClose}>取消</button>
+          <button className="primary" onClick={() => void save()}>
+            保存
+          </button>
+        </>
+      }
+    >
+      <div className="record-form">
+        {props.fields.map((f) => (
+          <label key={f.key} className={f.type === 'longText' || f.type === 'multiChoice' ? 'field wide' : 'field'}>
+            <span>
+              {f.label}
+              {f.required && <em className="required">*</em>}
+            </span>
+            {input(f)}
+          </label>
+        ))}
+      </div>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LedgerCategory, LedgerField, LedgerRecord } from '../../../shared/domain/ledger';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import { AuditList } from '../common/AuditList';
+import { shownValue } from './ledger-format';
+import type { RefsStore } from './ledger-store';
+
+/** The focused record: every field (hidden ones too), then its history. */
+export function RecordPanel(props: { category: LedgerCategory; fields: LedgerField[]; record: LedgerRecord | null; refs: RefsStore; history: AuditEntry[] }) {
+  const { record } = props;
+  return (
+    <aside className="side-panel record-panel" aria-label="记录详情">
+      {record ? (
+        <>
+          <h2>
+            第 {record.id} 号记录{record.deletedAt && <span className="muted small">（在回收站中）</span>}
+          </h2>
+          <dl className="record-fields" data-testid="record-fields">
+            {props.fields.map((f) => {
+              const v = shownValue(f, record.values[f.key], props.refs);
+              return (
+                <div key={f.key} className="record-field">
+                  <dt>{f.label}</dt>
+                  <dd className={v ? (f.type === 'longText' ? 'long' : undefined) : 'muted'}>{v || '—'}</dd>
+                </div>
+              );
+            })}
+          </dl>
+          <div className="muted small">附件：暂不支持</div>
+          <h3>修改记录</h3>
+          <AuditList entries={props.history} />
+        </>
+      ) : (
+        <div className="empty">点击表格中的记录，查看全部字段和修改记录。</div>
+      )}
+    </aside>
+  );
+}
