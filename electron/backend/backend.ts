@@ -14,6 +14,8 @@ import { JobRegistry } from './jobs/job-registry';
 import { RosterImportService } from './roster-import/roster-import-service';
 import { LedgerService } from './ledger/ledger-service';
 import { ExportService } from './export/export-service';
+import { SupervisionService } from './supervision/supervision-service';
+import { LockService } from './lock/lock-service';
 
 /** All services over one open database, and the handler table the contract requires. */
 export interface Backend {
@@ -28,6 +30,9 @@ export interface Backend {
   rosterImport: RosterImportService;
   ledger: LedgerService;
   exports: ExportService;
+  supervision: SupervisionService;
+  /** the optional password lock; the gate in front of the dispatcher reads it (lock/gate.ts) */
+  lock: LockService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
   close(): void;
@@ -54,7 +59,8 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const roster = new RosterService(ctx, audit, units);
   const jobs = new JobRegistry();
   const ledger = new LedgerService(ctx, audit, units, jobs);
-  const demo = new DemoService(ctx, units, roster, ledger);
+  const supervision: SupervisionService = new SupervisionService(ctx, audit, ledger, (): string => app.info().officeName);
+  const demo = new DemoService(ctx, units, roster, ledger, supervision);
   // ledger records name units inside their JSON values, out of reach of foreign keys
   units.addUsageCheck((unitId) => {
     const n = (
@@ -71,6 +77,7 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const backup = new BackupService(ctx, audit);
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
   const exports = new ExportService(ctx, roster, app, jobs);
+  const lock = new LockService(ctx, audit);
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {
     ...app.handlers(),
@@ -83,9 +90,11 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...rosterImport.handlers(),
     ...ledger.handlers(),
     ...exports.handlers(),
+    ...supervision.handlers(),
+    ...lock.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
   return {
-    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, handlers,
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, lock, supervision, handlers,
     close: () => {
       rosterImport.dispose();
       db.close();

@@ -6,6 +6,7 @@ import { openBackend, type Backend, type BackendOptions } from './backend';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { ErrorCode, fail } from './errors';
 import { restoreFromBackup, type RestoreResult } from './backup/restore';
+import { lockGate } from './lock/gate';
 
 /**
  * Owns the one open database and swaps it when the user opens another data file.
@@ -21,7 +22,8 @@ export class BackendHost {
     private readonly opts: BackendOptions = {},
   ) {
     this.backend = openBackend(dbPath, opts);
-    this.dispatch = createDispatcher(() => this.handlers());
+    // while the open file's lock is closed, only lock.status, lock.unlock and app.info pass
+    this.dispatch = lockGate(createDispatcher(() => this.handlers()), () => this.backend.lock);
   }
 
   get current(): Backend {

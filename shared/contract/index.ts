@@ -3,10 +3,12 @@ import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
+import { lockContract } from './lock';
 import { ledgerContract } from './ledger';
 import { exportsContract } from './exports';
 import { rosterContract } from './roster';
 import { unitsContract } from './units';
+import { supervisionContract } from './supervision';
 
 /**
  * The whole backend API, declared once. The Electron IPC, the preload, the loopback
@@ -23,6 +25,8 @@ export const contract = {
   ...importsContract,
   ...ledgerContract,
   ...exportsContract,
+  ...supervisionContract,
+  ...lockContract,
 };
 
 export { ApiError } from './define';

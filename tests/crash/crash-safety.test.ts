@@ -123,6 +123,26 @@ describe('crash safety (SIGKILL at random points)', () => {
     assert.ok(outcomes.before > 0, `some kills must land inside the write (${JSON.stringify(outcomes)})`);
   });
 
+  it('a 100,000-row import killed while it is being applied leaves the database exactly as before', async () => {
+    const big = path.join(tmp, 'roster-100k.csv');
+    const lines = ['姓名,身份证号,警号,部门'];
+    for (let i = 0; i < 100_000; i++) lines.push(`大批${i},${idFor(200000 + i)},${500000 + i},政治部`);
+    fs.writeFileSync(big, lines.join('\r\n'));
+    const work = path.join(tmp, 'import-100k.db');
+    copyDb(base, work);
+    const full = await runChild(['import', work, big], null);
+    assert.equal(inspect(work).people, PEOPLE + 100_000);
+    // kills at a quarter, half and three quarters of the way through the write
+    for (const share of [0.25, 0.5, 0.75]) {
+      copyDb(base, work);
+      const r = await runChild(['import', work, big], Math.floor(full.doneMs! * share));
+      assert.ok(r.killed, 'the kill landed before the import finished');
+      const s = inspect(work);
+      assert.equal(s.integrity, 'ok');
+      assert.deepEqual([s.people, s.batches], [PEOPLE, 0], `killed at ${share * 100}%: exactly as before`);
+    }
+  });
+
   it(`a bulk edit of ${PEOPLE} people is all in or all out (${RUNS} kills)`, async () => {
     const work = path.join(tmp, 'bulk.db');
     copyDb(base, work);

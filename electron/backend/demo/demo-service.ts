@@ -6,6 +6,7 @@ import { ErrorCode, fail } from '../errors';
 import { DEMO_DEPARTMENTS, DEMO_PEOPLE_COUNT, DEMO_TREE, type DemoUnit } from './demo-office';
 import { demoPeople } from './demo-people';
 import type { LedgerService } from '../ledger/ledger-service';
+import type { SupervisionService } from '../supervision/supervision-service';
 
 /** 载入示例数据: fills an empty database with the sample office, in one transaction. */
 export class DemoService {
@@ -14,6 +15,7 @@ export class DemoService {
     private readonly units: UnitService,
     private readonly roster: RosterService,
     private readonly ledger?: LedgerService,
+    private readonly supervision?: SupervisionService,
   ) {}
 
   isEmpty(): boolean {
@@ -38,6 +40,7 @@ export class DemoService {
         this.roster.create({ ...rest, unitId: byName.get(unitName) ?? null });
       }
       this.ledger?.loadDemo();
+      this.supervision?.loadDemo();
       this.ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('officeName', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run('市公安局队伍教育整顿领导小组办公室');
       return { units, people: people.length };
     })();

@@ -37,6 +37,10 @@ export function coerceCell(field: ImportField, v: CellValue | undefined, format:
     if (s.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR.test(s)) {
       return { ok: false, reason: `${field.label}单元格显示错误值（${s}），请在原表中修正公式或改为实际内容` };
     }
+    // U+FFFD stands for bytes that were not valid text in the file: the value is not what was typed
+    if (s.includes('\ufffd')) {
+      return { ok: false, reason: `${field.label}中有无法识别的字符（文件此处已损坏或编码有误），请在原表中核对后重新填写` };
+    }
     v = s;
   }
   switch (field.kind) {

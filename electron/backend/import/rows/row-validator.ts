@@ -83,6 +83,9 @@ class OutcomeMemo {
   }
 }
 
+/** Reasons quote the cell: a cell of 70,000 characters must not make a 70,000-character reason. */
+const clipReason = (r: string) => (r.length > 300 ? `${r.slice(0, 280)}…（内容过长，已截断）` : r);
+
 const keyOf = (v: CellValue | undefined): string | number => (v instanceof Date ? v.getTime() : (v as string | number));
 
 /**
@@ -157,7 +160,7 @@ export class RowValidator {
     }
     failure ??= duplicate;
     if (failure) {
-      this.refused.push({ row: g.row, reason: failure.reason, field: failure.field, raw });
+      this.refused.push({ row: g.row, reason: clipReason(failure.reason), field: failure.field, raw });
       return;
     }
     const out: ImportRow = { row: g.row, values, raw };

@@ -16,6 +16,17 @@ export function decodeText(bytes: Buffer): { text: string; encoding: TextEncodin
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
+    // a UTF-8 file with a few damaged bytes is still UTF-8 (read as GB18030 every character
+    // would be garbled); GBK text read as UTF-8 is almost all U+FFFD
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    let bad = 0;
+    let good = 0;
+    for (let i = 0; i < loose.length; i++) {
+      const c = loose.charCodeAt(i);
+      if (c === 0xfffd) bad++;
+      else if (c >= 0x80) good++;
+    }
+    if (bad * 20 < good) return { text: loose, encoding: 'utf-8' };
     return { text: iconv.decode(bytes, 'gb18030'), encoding: 'gb18030' };
   }
 }

@@ -1,0 +1,111 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+
+const PASSWORD = '督办2026春';
+
+/** What the page's own origin gets from the loopback bridge for one method (the renderer is untrusted). */
+const callFromPage = (page: Page, method: string) =>
+  page.evaluate(async (m) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json(), method) as Promise<{
+    ok: boolean;
+    error?: { code: string; message: string };
+  }>;
+
+/** The element at the window's centre belongs to the lock screen: nothing behind it shows. */
+const coveredByLockScreen = (page: Page) =>
+  page.evaluate(() => !!document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2)?.closest('[data-testid="lock-screen"]'));
+
+async function unlockWith(page: Page, password: string) {
+  const screen = page.getByTestId('lock-screen');
+  await screen.getByLabel('密码').fill(password);
+  await screen.getByRole('button', { name: '解锁' }).click();
+}
+
+/** The optional lock through the UI, against the real backend over the loopback bridge. */
+describe('the lock in the browser', () => {
+  let browser: Browser;
+  let app: AppUnderTest;
+
+  before(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser, {
+      seed: (host) => {
+        const unit = host.current.units.create({ name: '政治部', parentId: null, kind: 'department' });
+        host.current.roster.create({ name: '王伟', unitId: unit.id });
+      },
+    });
+    app.page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('sets a password, locks, refuses a wrong password with the reason, unlocks with the right one', async () => {
+    const { page } = app;
+    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+
+    await page.getByRole('button', { name: '设置密码…' }).click();
+    const dialog = page.getByRole('dialog', { name: '设置密码' });
+    // the dialog opens from the dark top bar and must not inherit its white text
+    assert.notEqual(await dialog.locator('.modal-title').evaluate((e) => getComputedStyle(e).color), 'rgb(255, 255, 255)');
+    await dialog.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await dialog.getByLabel('再次输入密码').fill(PASSWORD);
+    await dialog.getByLabel('空闲锁定分钟').fill('5');
+    await dialog.getByRole('button', { name: '设置密码' }).click();
+    await page.getByTestId('status').filter({ hasText: '已设置密码' }).waitFor();
+    assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5 });
+
+    await page.getByRole('button', { name: '锁定', exact: true }).click();
+    const screen = page.getByTestId('lock-screen');
+    await screen.waitFor();
+    assert.equal(await screen.getByRole('heading').innerText(), '程序已锁定');
+    assert.ok(await coveredByLockScreen(page));
+    assert.equal(app.host.current.lock.isLocked(), true);
+    // the backend itself refuses the page's calls, whatever the UI shows
+    const refused = await callFromPage(page, 'roster.list');
+    assert.equal(refused.ok, false);
+    assert.equal(refused.error?.code, 'LOCKED');
+    assert.match(refused.error?.message ?? '', /程序已锁定/);
+
+    await unlockWith(page, 'wrong-password');
+    await page.getByTestId('lock-error').filter({ hasText: '密码不正确' }).waitFor();
+    assert.equal(app.host.current.lock.isLocked(), true);
+
+    await unlockWith(page, PASSWORD);
+    await screen.waitFor({ state: 'detached' });
+    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+    assert.equal((await callFromPage(page, 'roster.list')).ok, true);
+  });
+
+  it('a reload does not get past the lock: the backend says it is locked', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '锁定', exact: true }).click();
+    await page.getByTestId('lock-screen').waitFor();
+
+    await page.reload();
+    await page.getByTestId('lock-screen').waitFor();
+    // at start the program behind is not even mounted: no roster in the page at all
+    assert.equal(await page.getByText('王伟').count(), 0);
+    assert.equal(await page.locator('.topbar').count(), 0);
+
+    await unlockWith(page, PASSWORD);
+    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+  });
+
+  it('locks by itself after the idle minutes without mouse or keyboard use', async () => {
+    const { page } = app;
+    await page.clock.install();
+    await page.reload();
+    await page.getByRole('gridcell', { name: '王伟' }).waitFor(); // still unlocked in the backend
+    await page.mouse.move(200, 200);
+    await page.clock.runFor('04:30');
+    await page.mouse.move(300, 300); // activity restarts the count
+    await page.clock.runFor('04:30');
+    assert.equal(app.host.current.lock.isLocked(), false);
+    await page.clock.runFor('00:40');
+    await page.getByTestId('lock-screen').waitFor();
+    assert.equal(app.host.current.lock.isLocked(), true);
+  });
+});
