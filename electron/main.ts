@@ -166,7 +166,18 @@ async function start(): Promise<void> {
   }
   // A consistent copy before anything is written this session, then once a day while open.
   await automaticBackup(host);
-  setInterval(() => void (host && automaticBackup(host)), 60 * 60 * 1000);
+  // supervision levels rise with the calendar: log each rise at start and every hour
+  const hourly = () => {
+    if (!host) return;
+    void automaticBackup(host);
+    try {
+      host.current.supervision.tasks.refreshLevels();
+    } catch (err) {
+      console.error('refreshLevels', err);
+    }
+  };
+  host.current.supervision.tasks.refreshLevels();
+  setInterval(hourly, 60 * 60 * 1000);
   registerIpc(host);
   installMenu(() => win, {
     pickDataFile: (mode) => void pickDataFile(mode),

@@ -166,8 +166,8 @@ describe('organisation tree (units)', () => {
   it('delete is refused while rows of another table point at the unit', (t) => {
     const { backend, d1 } = smallTree(t);
     // a later module's table with a foreign key to units
-    backend.ctx.db.exec('CREATE TABLE tasks (id INTEGER PRIMARY KEY, unit_id INTEGER REFERENCES units(id)) STRICT');
-    backend.ctx.db.prepare('INSERT INTO tasks (unit_id) VALUES (?)').run(d1.id);
+    backend.ctx.db.exec('CREATE TABLE later_module_rows (id INTEGER PRIMARY KEY, unit_id INTEGER REFERENCES units(id)) STRICT');
+    backend.ctx.db.prepare('INSERT INTO later_module_rows (unit_id) VALUES (?)').run(d1.id);
     const err = refusedWith(() => backend.units.delete(d1.id), 'IN_USE');
     assert.match(err.message, /仍被1 条记录引用/);
   });
