@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api';
 import { ConfirmDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
 import { localTime } from '../common/format';
+import { host } from '../api';
 
 const KIND: Record<BackupFile['kind'], string> = { daily: '日备份', weekly: '周备份', other: '手动/其他' };
 
@@ -55,6 +56,20 @@ export function SafetyPage(props: { onRestored: () => void }) {
         <button className="primary" disabled={busy} onClick={() => void run(async () => `已备份到：${(await api.backup.now({})).out}`)}>
           立即备份
         </button>
+        {host && (
+          <button
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const target = await host!.pickSavePath(`台账数据备份-${new Date().toISOString().slice(0, 10)}.db`, '台账督办助手数据文件', ['db']);
+                if (!target) return '已取消';
+                return `已备份到：${(await api.backup.now({ path: target })).out}`;
+              })
+            }
+          >
+            备份到文件…
+          </button>
+        )}
         <span className="spacer" />
       </div>
       <div className="safety-body">
