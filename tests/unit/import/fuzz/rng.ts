@@ -1,12 +1,15 @@
+import { mulberry32 } from '../../../../electron/backend/demo/demo-people';
+
 /**
- * A small seeded random source (mulberry32): the same seed gives the same cases on every
- * machine, so a failing fuzz case is repeated by its seed and number alone.
+ * The project's seeded random source (mulberry32) with the helpers the fuzz needs: the same
+ * seed gives the same cases on every machine, so a failing case is repeated by its seed and
+ * number alone.
  */
 export class Rng {
-  private s: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.s = seed >>> 0;
+    this.next = mulberry32(seed >>> 0);
   }
 
   /** The generator for case `index` of a run: cases do not depend on one another. */
@@ -14,15 +17,6 @@ export class Rng {
     const r = new Rng((seed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0);
     r.next();
     return r;
-  }
-
-  /** [0, 1) */
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** [0, n) */
