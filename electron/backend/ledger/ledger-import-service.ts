@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { ImportApplyResult, ImportPreview, ImportPreviewRow, ImportRowClass } from '../../../shared/contract/imports';
+import type { ImportApplyResult, ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports';
 import type { FieldValue, LedgerCategory } from '../../../shared/domain/ledger';
 import { ApiError } from '../../../shared/contract/define';
 import { ImportFileError, readTable } from '../import';
@@ -15,6 +13,7 @@ import { RECORD_ENTITY, type RecordService } from './record-service';
 import type { SearchIndex } from './search-index';
 import { ledgerImportTarget } from './import-target';
 import { DbRefs } from './refs';
+import { previewOf } from '../import/preview-of';
 
 const KEEP_PREVIEWS = 3;
 
@@ -65,26 +64,12 @@ export class LedgerImportService {
         ...parsed.refused.map((r) => ({ row: r.row, class: 'invalid' as const, values: {}, reason: r.reason, ...(r.field ? { field: r.field } : {}) })),
         ...parsed.rows.map((r) => ({ row: r.row, class: 'new' as const, values: r.values, ...(r.newUnit ? { newUnit: r.newUnit } : {}) })),
       ].sort((a, b) => a.row - b.row);
-      const counts: Record<ImportRowClass, number> = { new: 0, changed: 0, unchanged: 0, duplicate: 0, invalid: 0 };
-      for (const r of rows) counts[r.class]++;
-      const preview: ImportPreview = {
-        previewId: randomUUID(),
-        fileName: input.fileName ?? path.basename(input.path),
-        format: parsed.format,
-        sheet: parsed.sheet,
-        sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rows })),
-        headerRow: parsed.headerRow,
-        headerRows: parsed.headerRows,
-        columns: parsed.columns,
-        mapping: parsed.mapping,
+      const preview = previewOf(parsed, rows, {
+        path: input.path,
+        fileName: input.fileName,
         fields: cat.fields.map((f) => ({ key: f.key, label: f.label, required: f.required })),
-        missingRequired: parsed.missingRequired,
-        unknownUnits: parsed.unknownUnits,
-        rows,
-        skipped: parsed.skipped.map((s) => ({ row: s.row, reason: String(s.reason) })),
-        counts,
         rememberedMapping: false,
-      };
+      });
       this.held.set(preview.previewId, { preview, categoryId: cat.id });
       while (this.held.size > KEEP_PREVIEWS) this.held.delete(this.held.keys().next().value!);
       return preview;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Statement } from 'better-sqlite3';
-import type { ImportApplyResult, ImportBatch, ImportPreview, ImportPreviewRow, ImportRowClass } from '../../../shared/contract/imports';
+import type { ImportApplyResult, ImportBatch, ImportPreview, ImportPreviewRow } from '../../../shared/contract/imports';
 import type { HandlersOf } from '../../../shared/contract/types';
 import { PERSON_FIELDS, type Person, type PersonField } from '../../../shared/domain/roster';
 import { ApiError } from '../../../shared/contract/define';
@@ -17,6 +17,7 @@ import type { JobRegistry } from '../jobs/job-registry';
 import { ErrorCode, fail } from '../errors';
 import { PERSON_COLUMNS } from '../roster/person-row';
 import { classifyRows, indexPeople } from './classify-rows';
+import { previewOf } from '../import/preview-of';
 
 const TARGET = 'roster';
 const KEEP_PREVIEWS = 3;
@@ -95,29 +96,15 @@ export class RosterImportService {
       }
       job.report(parsed.rows.length + parsed.refused.length, null, '核对');
       const rows = classifyRows(parsed.rows, parsed.refused, indexPeople(this.roster.list()));
-      const counts: Record<ImportRowClass, number> = { new: 0, changed: 0, unchanged: 0, duplicate: 0, invalid: 0 };
-      for (const r of rows) counts[r.class]++;
       const raw = new Map<number, string[]>();
       for (const r of parsed.rows) raw.set(r.row, r.raw);
       for (const r of parsed.refused) raw.set(r.row, r.raw);
-      const preview: ImportPreview = {
-        previewId: randomUUID(),
-        fileName: input.fileName ?? path.basename(input.path),
-        format: parsed.format,
-        sheet: parsed.sheet,
-        sheets: parsed.sheets.map((s) => ({ name: s.name, rows: s.rows })),
-        headerRow: parsed.headerRow,
-        headerRows: parsed.headerRows,
-        columns: parsed.columns,
-        mapping: parsed.mapping,
+      const preview = previewOf(parsed, rows, {
+        path: input.path,
+        fileName: input.fileName,
         fields: ROSTER_TARGET.fields.map((f) => ({ key: f.key, label: f.label, required: Boolean(f.required) })),
-        missingRequired: parsed.missingRequired,
-        unknownUnits: parsed.unknownUnits,
-        rows,
-        skipped: parsed.skipped.map((s) => ({ row: s.row, reason: String(s.reason) })),
-        counts,
         rememberedMapping: remembered,
-      };
+      });
       this.held.set(preview.previewId, { preview, parsed, raw });
       while (this.held.size > KEEP_PREVIEWS) this.held.delete(this.held.keys().next().value!);
       return preview;

@@ -18,6 +18,7 @@ import { planLedgerPaste } from './ledger-paste';
 import { RecordPanel } from './RecordPanel';
 import { ColumnMenu } from './ColumnMenu';
 import { NewRecordDialog } from './NewRecordDialog';
+import { useUndoCommand } from '../common/use-undo-command';
 
 export interface FocusRequest {
   recordId: number;
@@ -315,17 +316,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
     return toTsv([[text(node.data, cell.column.getColId())]]).replace(/\r\n$/, '');
   };
 
-  const doUndo = useCallback(
-    async (redo = false) => {
-      try {
-        const label = redo ? await undo.redo() : await undo.undo();
-        notify(label ? `${redo ? '已重做' : '已撤销'}：${label}` : redo ? '没有可重做的操作' : '没有可撤销的操作', label ? 'success' : 'info');
-      } catch (err) {
-        notify(`${redo ? '重做' : '撤销'}失败：${errorMessage(err)}`, 'error');
-      }
-    },
-    [notify, undo],
-  );
+  const doUndo = useUndoCommand(undo, notify);
 
   useEffect(
     () =>

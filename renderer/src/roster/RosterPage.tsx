@@ -19,6 +19,7 @@ import { changedValues, personValues } from './person-diff';
 import { planPaste } from './roster-paste';
 import { PersonForm } from './PersonForm';
 import { askSavePath, downloadBase64 } from '../common/files';
+import { useUndoCommand } from '../common/use-undo-command';
 
 type Values = Partial<Record<PersonField, string | number | null>>;
 const isField = (c: string): c is PersonField => (PERSON_FIELDS as readonly string[]).includes(c);
@@ -196,17 +197,7 @@ export function RosterPage() {
     return toTsv([[shown(node.data, focused.column.getColId())]]).replace(/\r\n$/, '');
   };
 
-  const doUndo = useCallback(
-    async (redo = false) => {
-      try {
-        const label = redo ? await undo.redo() : await undo.undo();
-        notify(label ? `${redo ? '已重做' : '已撤销'}：${label}` : redo ? '没有可重做的操作' : '没有可撤销的操作', label ? 'success' : 'info');
-      } catch (err) {
-        notify(`${redo ? '重做' : '撤销'}失败：${errorMessage(err)}`, 'error');
-      }
-    },
-    [notify, undo],
-  );
+  const doUndo = useUndoCommand(undo, notify);
 
   useEffect(() => host?.onMenuCommand((c) => {
     if (c === 'undo') void doUndo(false);
