@@ -2,16 +2,20 @@
  * A child process for the crash-safety tests: does one large write and is killed with
  * SIGKILL somewhere inside it. It says "BEGIN" on stdout just before the write starts and
  * "DONE <ms>" after it committed.
- *   import  DB FILE      preview FILE as a roster import, then apply it (one transaction)
+ *   import  DB FILE [N]  preview FILE as a roster import, then apply it (one transaction);
+ *                        with N, stop dead after the N-th person is written (says "AT N") and
+ *                        wait there to be killed: a kill known to land inside the write
  *   bulk    DB VALUE     set 职务 = VALUE on every person through roster.applyBatch
  *   migrate DB           open an old database, which migrates it
  */
 import { openBackend } from '../../electron/backend/backend';
+import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 
 async function main(): Promise<void> {
-  const [mode, db, arg] = process.argv.slice(2);
+  const [mode, db, arg, pauseAt] = process.argv.slice(2);
   if (!db) throw new Error('usage: crash-child MODE DB [ARG]');
   if (mode === 'migrate') {
     say('BEGIN');
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
   const backend = openBackend(db, { actor: 'crash' });
   if (mode === 'import') {
     const preview = await backend.rosterImport.preview({ path: arg!, fileName: 'crash.csv' });
+    if (pauseAt) stopInsideWriteAt(backend.ctx.db, Number(pauseAt));
     say('BEGIN');
     const t0 = Date.now();
     backend.rosterImport.apply({ previewId: preview.previewId, skipRows: [], createUnits: preview.unknownUnits });
@@ -35,6 +40,22 @@ async function main(): Promise<void> {
     say(`DONE ${Date.now() - t0}`);
   } else throw new Error(`unknown mode ${mode}`);
   backend.close();
+}
+
+/**
+ * A TEMP trigger (this connection only, never in the file) that calls back into the child
+ * as each person is inserted; at the N-th it reports and blocks, mid-transaction, until killed.
+ */
+function stopInsideWriteAt(db: Database, n: number): void {
+  let count = 0;
+  db.function('crash_point', () => {
+    if (++count === n) {
+      fs.writeSync(1, `AT ${n}\n`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // forever: the test kills us here
+    }
+    return null;
+  });
+  db.exec('CREATE TEMP TRIGGER crash_point AFTER INSERT ON main.people BEGIN SELECT crash_point(); END');
 }
 
 main().catch((err) => {

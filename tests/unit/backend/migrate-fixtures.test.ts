@@ -52,6 +52,10 @@ describe('migrating databases saved by earlier versions', () => {
           const rows = b.ledger.shownRows(1);
           assert.deepEqual(rows, [{ 意见内容: '建议进一步加强执法规范化', 责任单位: '政治部' }]);
         }
+        if (v >= 4) {
+          const task = b.supervision.tasks.get(1);
+          assert.deepEqual([task.title, task.unitId, task.dueDate, task.progress, task.status], ['执法规范化整改', 2, '2026-11-30', 40, '推进中']);
+        }
         // the migrated file is sound and still ours
         assert.equal(b.ctx.db.pragma('integrity_check', { simple: true }), 'ok');
       } finally {
