@@ -28,44 +28,46 @@ export function isRealDate(y: number, m: number, d: number): boolean {
 }
 
 // An import checks each row's ID several times (the field, the row's consistency, the match
-// against the roster): remember recent answers. Keyed by the day too, for the "future" rule.
-const recent = new Map<string, IdNumberResult>();
+// against the roster): remember recent answers by the text alone. Only the "born after today"
+// rule depends on the day, so it is applied on every call, not cached.
+type Parsed = { fail: IdNumberResult } | { birthUtc: number; birthDigits: string; rest: IdNumberResult };
+const recent = new Map<string, Parsed>();
 
 /** Validates an ID number and explains, in Chinese, what is wrong with it. */
 export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberResult {
-  const key = `${today.getFullYear()}-${today.getMonth()}-${today.getDate()}|${raw}`;
-  const hit = recent.get(key);
-  if (hit) return hit;
-  const result = parseIdNumberUncached(raw, today);
-  if (recent.size >= 200_000) recent.clear();
-  recent.set(key, result);
-  return result;
+  let p = recent.get(raw);
+  if (!p) {
+    p = parse(raw);
+    if (recent.size >= 200_000) recent.clear();
+    recent.set(raw, p);
+  }
+  if ('fail' in p) return p.fail;
+  if (p.birthUtc > today.getTime()) return { ok: false, reason: `公民身份号码中的出生日期${p.birthDigits}晚于今天` };
+  return p.rest;
 }
 
-function parseIdNumberUncached(raw: string, today: Date): IdNumberResult {
+const failed = (reason: string): Parsed => ({ fail: { ok: false, reason } });
+
+function parse(raw: string): Parsed {
   // A Chinese IME in full-width mode types Ｘ/ｘ for the check character.
   const s = raw.replace(/[\s\u3000]/g, '').replace(/[\uFF38\uFF58]/g, 'X').toUpperCase();
-  if (s.length === 0) return { ok: false, reason: '公民身份号码为空' };
-  if (/^\d{15}$/.test(s)) return { ok: false, reason: '这是15位旧身份证号码，请填写18位公民身份号码' };
+  if (s.length === 0) return failed('公民身份号码为空');
+  if (/^\d{15}$/.test(s)) return failed('这是15位旧身份证号码，请填写18位公民身份号码');
   if (!/^\d{17}[\dX]$/.test(s)) {
-    if (/^\d+[\dX]?$/.test(s)) return { ok: false, reason: `公民身份号码应为18位，这里是${s.length}位` };
-    return { ok: false, reason: '公民身份号码只能由数字和末位X组成' };
+    if (/^\d+[\dX]?$/.test(s)) return failed(`公民身份号码应为18位，这里是${s.length}位`);
+    return failed('公民身份号码只能由数字和末位X组成');
   }
   const y = Number(s.slice(6, 10));
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
-  if (y < 1900) return { ok: false, reason: `公民身份号码中的出生年份${y}早于1900年，请核对` };
-  if (!isRealDate(y, m, d)) {
-    return { ok: false, reason: `公民身份号码中的出生日期${s.slice(6, 14)}不存在` };
-  }
+  if (y < 1900) return failed(`公民身份号码中的出生年份${y}早于1900年，请核对`);
+  if (!isRealDate(y, m, d)) return failed(`公民身份号码中的出生日期${s.slice(6, 14)}不存在`);
   const birthDate = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  if (Date.UTC(y, m - 1, d) > today.getTime()) {
-    return { ok: false, reason: `公民身份号码中的出生日期${s.slice(6, 14)}晚于今天` };
-  }
   const expected = checkCharFor(s.slice(0, 17));
-  if (s[17] !== expected) {
-    return { ok: false, reason: `公民身份号码校验位错误（末位应为${expected}），请核对是否输错` };
-  }
   const sex = Number(s[16]) % 2 === 1 ? '男' : '女';
-  return { ok: true, info: { idNumber: s, birthDate, sex } };
+  const rest: IdNumberResult =
+    s[17] !== expected
+      ? { ok: false, reason: `公民身份号码校验位错误（末位应为${expected}），请核对是否输错` }
+      : { ok: true, info: { idNumber: s, birthDate, sex } };
+  return { birthUtc: Date.UTC(y, m - 1, d), birthDigits: s.slice(6, 14), rest };
 }

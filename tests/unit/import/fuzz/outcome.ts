@@ -14,6 +14,10 @@ export function messageProblem(message: string): string | null {
   return null;
 }
 
+/** Words of our own messages (and part names such as xl/workbook.xml); any other Latin word in a damage message is a library talking. */
+const OUR_WORDS = new Set(['excel', 'wps', 'xlsx', 'xls', 'xml', 'csv', 'zip']);
+const foreignWords = (message: string) => (message.replace(/[\w/.-]+\.(?:xml|rels)\b/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !OUR_WORDS.has(w.toLowerCase()));
+
 export const looksLikeJsError = (message: string) => JS_ERROR.test(message);
 
 /** What is wrong with a successful result, or null. */
@@ -47,5 +51,7 @@ export function classify(settled: { ok: true; value: ParsedImport | InspectResul
   if (!(e instanceof ImportFileError)) return { kind: 'broken', problem: `not an ImportFileError: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
   const problem = messageProblem(e.message);
   if (problem) return { kind: 'broken', problem: `${e.code} message ${problem}: ${e.message.slice(0, 300)}` };
+  const foreign = e.code === 'IMPORT_FILE_DAMAGED' ? foreignWords(e.message) : [];
+  if (foreign.length) return { kind: 'broken', problem: `damage told in a library's English (${foreign.join(' ')}): ${e.message.slice(0, 300)}` };
   return { kind: 'refused', code: e.code, message: e.message };
 }

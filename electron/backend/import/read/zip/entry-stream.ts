@@ -113,8 +113,8 @@ function dataStart(file: FileBytes, entry: ZipEntry): number {
   return start;
 }
 
-const asImportError = (e: unknown): Error =>
-  e instanceof ImportFileError ? e : damaged(`文件不完整或已损坏（解压失败：${(e as Error)?.message ?? e}）`);
+// zlib's English detail ("invalid distance too far back") means nothing to a clerk
+const asImportError = (e: unknown, entry: ZipEntry): Error => (e instanceof ImportFileError ? e : damaged(`文件不完整或已损坏（${entry.name} 解压失败）`));
 
 /**
  * Opens one entry as a stream of text chunks (strings), with every limit enforced. Chunks
@@ -137,7 +137,7 @@ export function openEntryText(file: FileBytes, entry: ZipEntry, budget: InflateB
   const start = dataStart(file, entry);
   const src = fs.createReadStream(file.path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
   const inflate = entry.method === 8 ? zlib.createInflateRaw({ chunkSize: encoding === 'latin1' ? 256 * 1024 : 16 * 1024 }) : null;
-  const fail = (e: unknown) => out.destroy(asImportError(e));
+  const fail = (e: unknown) => out.destroy(asImportError(e, entry));
   src.on('error', fail);
   if (inflate) {
     inflate.on('error', fail);
