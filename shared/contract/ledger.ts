@@ -22,6 +22,13 @@ const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, '字段标识�
 export const rawCell = z.union([z.string().max(20000, '内容过长（最多20000字）'), z.number(), z.boolean(), z.array(z.string().max(200)).max(200), z.null()]);
 const rawValues = z.record(z.string().max(40), rawCell);
 
+/**
+ * Chip colours offered for choices, distinguishable side by side and in print. White, blue,
+ * yellow and red are the supervision levels' colours (白 领办, 蓝 催办, 黄 督办, 红 查办): they
+ * carry that meaning alone, so no choice is coloured anything like them.
+ */
+export const CHOICE_PALETTE = ['#0f766e', '#6d28d9', '#15803d', '#475569', '#a21caf', '#7c6f64', '#4d7c0f', '#0e7490', '#334155', '#64748b'] as const;
+
 export const choiceSchema = z.object({
   value: z.string().trim().min(1, '选项不能为空').max(40, '选项最多40个字'),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, '颜色应写成如 #16a34a').default('#64748b'),
@@ -98,6 +105,33 @@ export interface TypeChangePreview {
   failures: { recordId: number; value: string; reason: string }[];
 }
 
+/**
+ * A saved view (视图): the grid's state as AG Grid describes it, so switching back restores
+ * exactly what the user saw. Filters are AG Grid's filter model (translated to SQL per read).
+ */
+export const viewSpec = z
+  .object({
+    filterModel: z.record(z.string().max(40), z.unknown()).default({}),
+    sort: z.array(z.object({ colId: z.string().max(40), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+    columns: z
+      .array(z.object({ colId: z.string().max(40), hide: z.boolean().default(false), width: z.number().int().min(20).max(2000).optional(), pinned: z.enum(['left', 'right']).nullable().default(null) }))
+      .max(300)
+      .default([]),
+    search: z.string().max(100).default(''),
+  })
+  .refine((s) => JSON.stringify(s).length <= 50_000, '视图内容过多，无法保存');
+export type ViewSpec = z.output<typeof viewSpec>;
+const viewName = z.string().trim().min(1, '视图名称不能为空').max(40, '视图名称最多40个字');
+
+export interface LedgerView {
+  id: number;
+  categoryId: number;
+  name: string;
+  spec: ViewSpec;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface LedgerStats {
   categoryId: number;
   total: number;
@@ -160,6 +194,8 @@ export const ledgerContract = {
   'ledger.moveField': returns<LedgerField[]>()(z.object({ id, index: z.number().int().min(0) })),
   /** Removes the field and its values (each value kept in the audit log); other fields untouched. */
   'ledger.removeField': returns<{ id: number; valuesRemoved: number }>()(z.object({ id })),
+  /** How many records (the recycle bin included) hold a value in the field: asked before removing it. */
+  'ledger.fieldUsage': returns<{ id: number; values: number }>()(z.object({ id })),
   /** What changing the type would convert and what it would not; nothing is written. */
   'ledger.previewTypeChange': returns<TypeChangePreview>()(z.object({ id, type: z.enum(FIELD_TYPES), choices: fieldShape.choices.unwrap().optional() })),
   /**
@@ -206,6 +242,12 @@ export const ledgerContract = {
   'ledger.stats': returns<LedgerStats>()(z.object({ categoryId: id })),
   /** One search box across all ledgers and the roster; results grouped by category. */
   'ledger.search': returns<SearchGroup[]>()(z.object({ query: z.string().max(100), perGroup: z.number().int().min(1).max(200).default(20) })),
+
+  'ledger.views': returns<LedgerView[]>()(z.object({ categoryId: id })),
+  /** Saves the grid's state under a name: a new view, or (with `id`) over an existing one. */
+  'ledger.saveView': returns<LedgerView>()(z.object({ categoryId: id, id: id.optional(), name: viewName, spec: viewSpec })),
+  'ledger.renameView': returns<LedgerView>()(z.object({ id, name: viewName })),
+  'ledger.deleteView': returns<{ id: number }>()(z.object({ id })),
 
   'ledger.importPreview': returns<ImportPreview>()(
     z.object({

@@ -9,6 +9,7 @@ import { ErrorCode, fail } from '../errors';
 import { backupDatabase, isoWeek, listBackups, prune, stamp } from './backup-files';
 import { verifyDatabaseFile } from './verify-file';
 import { backupDirFor } from './recover';
+import { attachmentsDirFor, mirrorAttachments } from '../attachments/attachment-files';
 
 export const KEEP_DAILY = 7;
 export const KEEP_WEEKLY = 4;
@@ -18,7 +19,8 @@ const EXTRA_DIR_KEY = 'backupExtraDir';
  * Automatic and manual backups of the open data file. Automatic: one copy per day the
  * program is used (taken at start, before anything is written, and again when the day
  * changes while it runs), the last 7 daily and 4 weekly kept, in a folder beside the file
- * and optionally in a second folder such as a USB drive.
+ * and optionally in a second folder such as a USB drive. Attached files go along into an
+ * `attachments/` folder beside each backup.
  */
 export class BackupService {
   constructor(
@@ -80,6 +82,8 @@ export class BackupService {
           written.push(weekly);
           prune(dir, 'weekly-', KEEP_WEEKLY);
         }
+        // attached files live beside the database, not in it: every backup folder keeps them too
+        mirrorAttachments(attachmentsDirFor(this.ctx.dbPath), path.join(dir, 'attachments'));
       } catch (err) {
         problems.push(`备份到“${dir}”失败：${(err as Error).message}`);
       }
@@ -92,6 +96,11 @@ export class BackupService {
     const out = dest ?? path.join(this.dir(), `manual-${stamp(this.ctx.clock.now())}.db`);
     if (path.resolve(out) === path.resolve(this.ctx.dbPath)) fail(ErrorCode.validation, '不能把备份写到正在使用的数据文件上');
     await backupDatabase(this.ctx.db, out);
+    try {
+      mirrorAttachments(attachmentsDirFor(this.ctx.dbPath), path.join(path.dirname(path.resolve(out)), 'attachments'));
+    } catch (err) {
+      fail(ErrorCode.dbIo, `数据已备份到“${out}”，但附件文件未能全部复制到其旁边的 attachments 文件夹：${(err as Error).message}`);
+    }
     return { out };
   }
 

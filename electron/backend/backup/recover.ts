@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listBackups, stamp } from './backup-files';
 import { verifyDatabaseFile } from './verify-file';
+import { attachmentsDirFor, mirrorAttachments } from '../attachments/attachment-files';
 
 /** The backup folder of a data file, the same one BackupService writes to. */
 export function backupDirFor(dbPath: string): string {
@@ -34,5 +35,6 @@ export function recoverFromNewestBackup(dbPath: string, nativeBinding?: string):
   const incoming = `${dbPath}.restoring`;
   fs.copyFileSync(good, incoming);
   fs.renameSync(incoming, dbPath);
+  mirrorAttachments(attachmentsDirFor(good), attachmentsDirFor(dbPath));
   return { restored: good, damagedKeptAs };
 }

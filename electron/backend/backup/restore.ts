@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { ErrorCode, fail } from '../errors';
 import { backupDatabase, stamp } from './backup-files';
 import { verifyDatabaseFile } from './verify-file';
+import { attachmentsDirFor, mirrorAttachments } from '../attachments/attachment-files';
 
 export interface RestoreResult {
   restored: string;
@@ -16,7 +17,9 @@ export interface RestoreResult {
  * 2. the current file is backed up through the online backup API;
  * 3. the caller closes the current database (`closeCurrent`);
  * 4. the backup is copied beside the target and renamed over it (atomic on one volume),
- *    and the old WAL/SHM files, which belong to the replaced database, are removed.
+ *    and the old WAL/SHM files, which belong to the replaced database, are removed;
+ * 5. attached files kept beside the backup (its `attachments/` folder) that the data file's
+ *    own folder lacks are copied back; none is ever removed.
  */
 export async function restoreFromBackup(opts: {
   dbPath: string;
@@ -37,5 +40,6 @@ export async function restoreFromBackup(opts: {
   fs.rmSync(`${dbPath}-wal`, { force: true });
   fs.rmSync(`${dbPath}-shm`, { force: true });
   fs.renameSync(incoming, dbPath);
+  mirrorAttachments(attachmentsDirFor(from), attachmentsDirFor(dbPath));
   return { restored: from, backupOfPrevious };
 }

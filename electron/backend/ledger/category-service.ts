@@ -295,6 +295,12 @@ export class CategoryService {
     })();
   }
 
+  /** Records (the recycle bin included) holding a value in the field: what removing it would empty. */
+  fieldUsage(id: number): { id: number; values: number } {
+    const f = this.field(id);
+    return { id, values: this.db.prepare(`SELECT count(*) FROM ledger_records WHERE category_id = ? AND ${valueExpr(f.key)} IS NOT NULL`).pluck().get(f.categoryId) as number };
+  }
+
   /** Removes the field and its values from every record (recycle bin included); each value is kept in the audit log. */
   removeField(id: number): { id: number; valuesRemoved: number } {
     return this.db.transaction(() => {

@@ -14,12 +14,14 @@ import { globalSearch } from './global-search';
 import { displayValue } from './field-values';
 import { DbRefs } from './refs';
 import { loadDemoLedgers } from './demo-ledgers';
+import { ViewService } from './view-service';
 
 /** Ledgers (台账): categories and fields, records, search, statistics and import, behind one contract domain. */
 export class LedgerService {
   readonly categories: CategoryService;
   readonly records: RecordService;
   readonly imports: LedgerImportService;
+  readonly views: ViewService;
   private readonly index: SearchIndex;
 
   constructor(
@@ -32,6 +34,12 @@ export class LedgerService {
     this.categories = new CategoryService(ctx, audit, this.index);
     this.records = new RecordService(ctx, audit, this.categories, this.index);
     this.imports = new LedgerImportService(ctx, audit, units, this.categories, this.records, this.index, jobs);
+    this.views = new ViewService(ctx, audit, this.categories);
+  }
+
+  /** A unit or a person was renamed: the records showing its name are found by the new one. Inside the rename's transaction. */
+  reindexReferences(type: 'person' | 'unit', id: number): number {
+    return this.index.reindexReferences(type, id, (c) => this.categories.fields(c), new DbRefs(this.ctx.db));
   }
 
   rows(q: RowsQuery): LedgerPage {
@@ -82,6 +90,7 @@ export class LedgerService {
       'ledger.updateField': ({ id, ...patch }) => c.updateField(id, patch),
       'ledger.moveField': (i) => c.moveField(i.id, i.index),
       'ledger.removeField': (i) => c.removeField(i.id),
+      'ledger.fieldUsage': (i) => c.fieldUsage(i.id),
       'ledger.previewTypeChange': (i) => c.previewTypeChange(i.id, i.type, i.choices),
       'ledger.applyTypeChange': (i) => c.applyTypeChange(i.id, i.type, i.choices, i.dropUnconvertible),
       'ledger.rows': (i) => this.rows(i),
@@ -98,6 +107,10 @@ export class LedgerService {
       'ledger.history': (i) => r.history(i.id),
       'ledger.stats': (i) => categoryStats(this.ctx.db, i.categoryId, c.get(i.categoryId).fields),
       'ledger.search': (i) => globalSearch(this.ctx.db, i.query, i.perGroup, c.list(true), new DbRefs(this.ctx.db)),
+      'ledger.views': (i) => this.views.list(i.categoryId),
+      'ledger.saveView': (i) => this.views.save(i),
+      'ledger.renameView': (i) => this.views.rename(i.id, i.name),
+      'ledger.deleteView': (i) => this.views.delete(i.id),
       'ledger.importPreview': (i) => this.imports.preview(i),
       'ledger.importApply': (i) => this.imports.apply(i),
       'ledger.undoImport': (i) => this.imports.undoBatch(i.batchId),

@@ -255,11 +255,15 @@ export class RecordService {
       const refs = new DbRefs(this.db);
       const rows = this.db.prepare(`SELECT ${RECORD_COLUMNS} FROM ledger_records WHERE category_id = ? AND deleted_at IS NOT NULL`).all(categoryId) as DbRecord[];
       const batchId = this.audit.newBatchId();
+      // an erased record's attachments leave its list too (the copies stay, as on any removal)
+      const detach = this.db.prepare("UPDATE attachments SET removed_at = ? WHERE owner = 'record' AND owner_id = ? AND removed_at IS NULL");
+      const now = this.now();
       for (const r of rows) {
         const rec = toRecord(r);
         const shown = Object.fromEntries(fields.filter((f) => rec.values[f.key] !== undefined).map((f) => [f.label, auditShown(f, rec.values[f.key], refs)]));
         this.audit.record([{ entity: RECORD_ENTITY, entityId: r.id, action: 'delete', field: '彻底删除', oldValue: shown, newValue: null }], batchId);
         this.db.prepare('DELETE FROM ledger_records WHERE id = ?').run(r.id);
+        detach.run(now, r.id);
         this.search.remove(r.id);
       }
       return { purged: rows.length };

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { FieldValue, LedgerField } from '../../../shared/domain/ledger';
 import { displayValue, type Refs } from './field-values';
 import { gramsOf } from './search-grams';
+import { valueExpr } from './field-indexes';
 
 /**
  * Keeps `ledger_search` (bigram tokens per record, rowid = record id) in step with the
@@ -38,6 +39,27 @@ export class SearchIndex {
     if (!fresh) this.del.run(recordId);
     const grams = gramsOf(SearchIndex.texts(fields, values, refs));
     if (grams) this.ins.run(recordId, grams);
+  }
+
+  /**
+   * Rewrites the entries of every record (bin included) that shows `id` in a field of `type`:
+   * after a unit or a person is renamed, so the new name finds them and the old one no longer
+   * does. Runs in the rename's transaction; `refs` must be made after the rename.
+   */
+  reindexReferences(type: 'person' | 'unit', id: number, fieldsOf: (categoryId: number) => readonly LedgerField[], refs: Refs): number {
+    const holders = this.db.prepare('SELECT category_id AS categoryId, key FROM ledger_fields WHERE type = ?').all(type) as { categoryId: number; key: string }[];
+    const done = new Set<number>();
+    for (const h of holders) {
+      const rows = this.db.prepare(`SELECT id, data FROM ledger_records WHERE category_id = ? AND ${valueExpr(h.key)} = ?`).all(h.categoryId, id) as { id: number; data: string }[];
+      if (rows.length === 0) continue;
+      const fields = fieldsOf(h.categoryId);
+      for (const r of rows) {
+        if (done.has(r.id)) continue;
+        done.add(r.id);
+        this.write(r.id, fields, JSON.parse(r.data) as Record<string, FieldValue>, refs);
+      }
+    }
+    return done.size;
   }
 
   remove(recordId: number): void {

@@ -196,6 +196,7 @@ export class RosterImportService {
         this.db
           .prepare(`UPDATE people SET ${fields.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
           .run(...fields.map((f) => values.snapshot[f] ?? null), now, before.id);
+        if (fields.includes('name') || fields.includes('badge')) this.roster.renamed(before.id); // ledgers show the name: re-index
         const beforeSnap: Snapshot = Object.fromEntries(fields.map((f) => [f, before[f] ?? null]));
         const afterSnap: Snapshot = Object.fromEntries(fields.map((f) => [f, values.snapshot[f] ?? null]));
         this.audit.record(
@@ -317,6 +318,7 @@ export class RosterImportService {
           this.db
             .prepare(`UPDATE people SET ${fields.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
             .run(...fields.map((f) => before[f] ?? null), this.ctx.clock.now().toISOString(), it.id);
+          if (fields.includes('name') || fields.includes('badge')) this.roster.renamed(it.id);
           this.audit.record(fields.map((f) => ({ entity: 'person', entityId: it.id, action: 'update' as const, field: f, oldValue: p[f], newValue: before[f] })), undoBatch);
           restored++;
         }

@@ -30,6 +30,18 @@ export class RosterService {
     return this.ctx.db;
   }
 
+  /** Modules that copy a person's name or 警号 elsewhere (the ledger search index) refresh it here, inside the write's transaction. */
+  private readonly renameHooks: ((personId: number) => void)[] = [];
+
+  onRenamed(hook: (personId: number) => void): void {
+    this.renameHooks.push(hook);
+  }
+
+  /** For writers that update `people` themselves (a roster import and its undo) after changing a name or 警号. */
+  renamed(personId: number): void {
+    for (const hook of this.renameHooks) hook(personId);
+  }
+
   list(): Person[] {
     return this.db.prepare(`${SELECT_PEOPLE} ORDER BY p.id`).all() as Person[];
   }
@@ -164,6 +176,7 @@ export class RosterService {
       })),
       batchId,
     );
+    if (fields.includes('name') || fields.includes('badge')) this.renamed(before.id);
     return Object.fromEntries(fields.map((f) => [f, before[f] ?? null]));
   }
 

@@ -33,6 +33,13 @@ export class UnitService {
     this.usageChecks.push(check);
   }
 
+  /** Modules that copy a unit's name elsewhere (the ledger search index) refresh it here, inside the rename's transaction. */
+  private readonly renameHooks: ((unitId: number) => void)[] = [];
+
+  onRenamed(hook: (unitId: number) => void): void {
+    this.renameHooks.push(hook);
+  }
+
   private get db() {
     return this.ctx.db;
   }
@@ -79,6 +86,7 @@ export class UnitService {
       this.assertNameFree(name, id);
       this.db.prepare('UPDATE units SET name = ?, updated_at = ? WHERE id = ?').run(name, this.ctx.clock.now().toISOString(), id);
       this.audit.record([{ entity: 'unit', entityId: id, action: 'update', field: 'name', oldValue: before.name, newValue: name }]);
+      for (const hook of this.renameHooks) hook(id);
       return this.get(id);
     })();
   }

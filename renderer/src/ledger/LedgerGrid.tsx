@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { AgGridReact } from 'ag-grid-react';
 import type { CellEditRequestEvent, CellFocusedEvent, GridApi, IDatasource, IGetRowsParams, IRowNode } from 'ag-grid-community';
 import type { FieldValue, LedgerCategory, LedgerRecord, RawCell } from '../../../shared/domain/ledger';
+import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { api, errorMessage, host } from '../api';
 import { gridLocale, gridTheme } from '../common/grid-setup';
@@ -18,6 +19,7 @@ import { planLedgerPaste } from './ledger-paste';
 import { RecordPanel } from './RecordPanel';
 import { ColumnMenu } from './ColumnMenu';
 import { NewRecordDialog } from './NewRecordDialog';
+import { ViewMenu } from './ViewMenu';
 import { useUndoCommand } from '../common/use-undo-command';
 
 export interface FocusRequest {
@@ -26,10 +28,22 @@ export interface FocusRequest {
   nonce: number;
 }
 
+// Constant, not built per render: a new object makes AG Grid re-apply the column definitions,
+// which would undo the columns the user hid, froze or resized.
+const DEFAULT_COL_DEF = { resizable: true, minWidth: 56, suppressHeaderMenuButton: true } as const;
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
+const SELECTION_COLUMN = { pinned: 'left', width: 36, resizable: false, suppressHeaderMenuButton: true } as const;
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** The records of one category: read page by page from SQLite, edited in place like a sheet. */
-export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusRequest | undefined }) {
+/** What the grid shows right now (its filter, sort and search), for an export of the current view. */
+export interface LedgerGridQuery {
+  view: { sort: LedgerSort[]; filters: LedgerFilter[]; search: string };
+  total: number;
+}
+
+export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusRequest | undefined; onQuery?: (q: LedgerGridQuery) => void }) {
   const { category } = props;
   const [bin, setBin] = useState(false);
   const [search, setSearch] = useState(props.focus?.query ?? '');
@@ -78,33 +92,25 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
     // A React filter's model reaches the grid a render after it changes; read it once that is done.
     await new Promise((r) => setTimeout(r));
     const filterModel = gridApi.current?.getFilterModel() ?? p.filterModel;
-    {
-      {
-        api.ledger
-          .rows({
-            categoryId: category.id,
-            startRow: p.startRow,
-            endRow: p.endRow,
-            sort: toLedgerSort(p.sortModel),
-            filters: toLedgerFilters(filterModel as Record<string, never>, fieldMap),
-            search: searchRef.current.trim(),
-            deleted: bin,
-          })
-          .then(
-            (page) => {
-              refs.merge(page.refs);
-              totalRef.current = page.total;
-              setTotal(page.total);
-              p.successCallback(page.rows, page.total);
-              if (pendingFocus.current !== null) setTimeout(focusPending);
-            },
-            (err) => {
-              p.failCallback();
-              notify(`读取失败：${errorMessage(err)}`, 'error');
-            },
-          );
-      }
-    }
+    const view = {
+      sort: toLedgerSort(p.sortModel),
+      filters: toLedgerFilters(filterModel as Record<string, never>, fieldMap),
+      search: searchRef.current.trim(),
+    };
+    api.ledger.rows({ categoryId: category.id, startRow: p.startRow, endRow: p.endRow, ...view, deleted: bin }).then(
+      (page) => {
+        refs.merge(page.refs);
+        totalRef.current = page.total;
+        setTotal(page.total);
+        p.successCallback(page.rows, page.total);
+        if (!bin) props.onQuery?.({ view, total: page.total });
+        if (pendingFocus.current !== null) setTimeout(focusPending);
+      },
+      (err) => {
+        p.failCallback();
+        notify(`读取失败：${errorMessage(err)}`, 'error');
+      },
+    );
   };
 
   const focusPending = () => {
@@ -476,6 +482,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
           </button>
           {columnMenu && gridApi.current && <ColumnMenu grid={gridApi.current} fields={fields} onClose={() => setColumnMenu(false)} />}
         </div>
+        {!bin && gridApi.current && <ViewMenu categoryId={category.id} grid={gridApi.current} fieldKeys={fieldMap} search={search} onSearch={setSearch} />}
         {!bin && (
           <button onClick={() => switchBin(true)} data-testid="open-bin">
             回收站（{category.deleted}）
@@ -525,13 +532,13 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
             cacheBlockSize={100}
             maxBlocksInCache={50}
             columnDefs={columns}
-            defaultColDef={{ resizable: true, minWidth: 56, suppressHeaderMenuButton: true }}
+            defaultColDef={DEFAULT_COL_DEF}
             getRowId={(p) => String(p.data.id)}
             context={context}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 36, resizable: false, suppressHeaderMenuButton: true }}
+            rowSelection={ROW_SELECTION}
+            selectionColumnDef={SELECTION_COLUMN}
             onGridReady={(e) => {
               gridApi.current = e.api;
               setTick((t) => t + 1);
@@ -545,7 +552,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
             overlayNoRowsTemplate={bin ? '<span>回收站是空的</span>' : '<span>没有记录：点击“新增记录”，从 Excel 复制后在表格中粘贴，或从“导入”页导入</span>'}
           />
         </div>
-        {showPanel && <RecordPanel category={category} fields={fields} record={focused} refs={refs} history={history} />}
+        {showPanel && <RecordPanel category={category} fields={fields} record={focused} refs={refs} history={history} onHistoryChanged={refreshHistory} />}
       </div>
       {adding && (
         <NewRecordDialog

@@ -13,6 +13,15 @@ export function LedgerNav(props: { activeId: number | null; reloadKey: unknown; 
   const [archived, setArchived] = useState<LedgerCategory[] | null>(null);
   const { notify } = useStatus();
 
+  const move = async (c: LedgerCategory, index: number) => {
+    try {
+      await api.ledger.moveCategory({ id: c.id, group: c.group, index });
+      categoriesChanged();
+    } catch (err) {
+      notify(errorMessage(err), 'error');
+    }
+  };
+
   const showArchived = async () => {
     const all = await api.ledger.categories({ includeArchived: true }).catch(() => []);
     setArchived(all.filter((c) => c.archived));
@@ -26,16 +35,28 @@ export function LedgerNav(props: { activeId: number | null; reloadKey: unknown; 
         return (
           <div key={g} role="group" aria-label={g}>
             <div className="nav-group">{g}</div>
-            {list.map((c) => (
-              <button
-                key={c.id}
-                className={props.activeId === c.id ? 'nav-item ledger-item active' : 'nav-item ledger-item'}
-                title={`${c.name}（${c.records} 条）`}
-                onClick={() => props.onOpen(c.id)}
-              >
-                <span className="ledger-item-name">{c.name}</span>
-                {c.sensitive && <span className="nav-mark" title="涉密：不出现在全局查找中">密</span>}
-              </button>
+            {list.map((c, i) => (
+              <div key={c.id} className="ledger-row">
+                <button
+                  className={props.activeId === c.id ? 'nav-item ledger-item active' : 'nav-item ledger-item'}
+                  title={`${c.name}（${c.records} 条）`}
+                  onClick={() => props.onOpen(c.id)}
+                >
+                  <span className="ledger-item-name">{c.name}</span>
+                  {c.sensitive && <span className="nav-mark" title="涉密：不出现在全局查找中">密</span>}
+                </button>
+                {props.activeId === c.id && list.length > 1 && (
+                  // the sidebar order is stored: the same for everyone who opens this data file
+                  <span className="ledger-item-tools">
+                    <button aria-label="上移" title={`把“${c.name}”上移一位`} disabled={i === 0} onClick={() => void move(c, i - 1)}>
+                      ↑
+                    </button>
+                    <button aria-label="下移" title={`把“${c.name}”下移一位`} disabled={i === list.length - 1} onClick={() => void move(c, i + 1)}>
+                      ↓
+                    </button>
+                  </span>
+                )}
+              </div>
             ))}
           </div>
         );

@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { LedgerCategory } from '../../../shared/domain/ledger';
+import { CATEGORY_GROUPS, type CategoryGroup, type LedgerCategory } from '../../../shared/domain/ledger';
 import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
 import { ConfirmDialog, Modal } from '../common/Modal';
 import { categoriesChanged, useCategories } from './ledger-store';
-import { LedgerGrid, type FocusRequest } from './LedgerGrid';
+import { LedgerGrid, type FocusRequest, type LedgerGridQuery } from './LedgerGrid';
 import { LedgerImport } from './LedgerImport';
 import { LedgerStats } from './LedgerStats';
+import { FieldSettings } from './FieldSettings';
+import { BundleDialog, ExportDialog } from '../exports';
 import './ledger.css';
 
 type Tab = 'grid' | 'import' | 'stats';
+
+/** A filter, a search or a sort makes the grid's view differ from the whole category. */
+const isNarrowed = (q: LedgerGridQuery) => q.view.filters.length > 0 || q.view.search !== '' || q.view.sort.length > 0;
 
 /** One ledger category: its records, an import into it, its statistics. */
 export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | undefined; onArchived: () => void }) {
@@ -17,6 +22,9 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
   const [tab, setTab] = useState<Tab>('grid');
   const [renaming, setRenaming] = useState(false);
   const [archiving, setArchiving] = useState(false);
+  const [editingFields, setEditingFields] = useState(false);
+  const [exporting, setExporting] = useState<null | 'category' | 'bundle'>(null);
+  const [gridQuery, setGridQuery] = useState<LedgerGridQuery | null>(null);
   const { categories } = useCategories();
   const { notify } = useStatus();
 
@@ -65,6 +73,15 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
         <span className="muted small">
           {category.group} · {category.fields.length} 个字段 · {category.records} 条记录
         </span>
+        <button className="ghost" onClick={() => setExporting('category')} title="按导出方案导出为报送用的 Excel 表">
+          导出 Excel…
+        </button>
+        <button className="ghost" onClick={() => setExporting('bundle')} title="几个台账各一个工作表，加一张汇总表">
+          报送包…
+        </button>
+        <button className="ghost" onClick={() => setEditingFields(true)} disabled={category.archived}>
+          字段设置
+        </button>
         <button className="ghost" onClick={() => setRenaming(true)}>
           重命名
         </button>
@@ -72,7 +89,7 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
           归档
         </button>
       </div>
-      {tab === 'grid' && <LedgerGrid key={category.id} category={category} focus={props.focus} />}
+      {tab === 'grid' && <LedgerGrid key={category.id} category={category} focus={props.focus} onQuery={setGridQuery} />}
       {tab === 'import' && (
         <LedgerImport
           category={category}
@@ -91,10 +108,31 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
             setRenaming(false);
             setCategory(c);
             categoriesChanged();
-            notify(`已重命名为“${c.name}”`, 'success');
+            notify(`已保存：“${c.name}”，列在“${c.group}”分组`, 'success');
           }}
         />
       )}
+      {editingFields && (
+        <FieldSettings
+          category={category}
+          onChanged={() => {
+            load();
+            categoriesChanged();
+          }}
+          onClose={() => setEditingFields(false)}
+        />
+      )}
+      {exporting === 'category' && (
+        <ExportDialog
+          heading={`导出“${category.name}”`}
+          target="ledger"
+          categoryId={category.id}
+          viewLabel={gridQuery && isNarrowed(gridQuery) ? `筛选后的 ${gridQuery.total} 条，按表格中的排序` : null}
+          onExport={({ scope, ...r }) => api.exports.ledger({ ...r, categoryId: category.id, ...(scope === 'view' && gridQuery ? { view: gridQuery.view } : {}) })}
+          onClose={() => setExporting(null)}
+        />
+      )}
+      {exporting === 'bundle' && <BundleDialog preselect={[category.id]} onClose={() => setExporting(null)} />}
       {archiving && (
         <ConfirmDialog
           title="归档台账"
@@ -108,12 +146,20 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
   );
 }
 
+/** 重命名: the category's name, and the sidebar group it is listed under. */
 function RenameDialog(props: { category: LedgerCategory; onClose: () => void; onDone: (c: LedgerCategory) => void }) {
   const [name, setName] = useState(props.category.name);
+  const [group, setGroup] = useState<CategoryGroup>(props.category.group);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      props.onDone(await api.ledger.renameCategory({ id: props.category.id, name }));
+      let c = await api.ledger.renameCategory({ id: props.category.id, name });
+      if (group !== c.group) {
+        // to the end of its new group; ↑ ↓ in the sidebar place it from there
+        const moved = await api.ledger.moveCategory({ id: c.id, group, index: Number.MAX_SAFE_INTEGER });
+        c = moved.find((x) => x.id === c.id) ?? c;
+      }
+      props.onDone(c);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -134,6 +180,14 @@ function RenameDialog(props: { category: LedgerCategory; onClose: () => void; on
       <label className="field">
         <span>台账名称</span>
         <input value={name} aria-label="台账名称" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+      </label>
+      <label className="field">
+        <span>侧栏分组</span>
+        <select aria-label="侧栏分组" value={group} onChange={(e) => setGroup(e.target.value as CategoryGroup)}>
+          {CATEGORY_GROUPS.map((g) => (
+            <option key={g}>{g}</option>
+          ))}
+        </select>
       </label>
       {error && <div className="form-error">{error}</div>}
     </Modal>

@@ -1,17 +1,69 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { EChartsCoreOption } from 'echarts/core';
+import { EChart } from '../charts/EChart';
 import type { LedgerStats as Stats } from '../../../shared/contract/ledger';
 import type { LedgerCategory } from '../../../shared/domain/ledger';
 import { api, errorMessage } from '../api';
 
+const GREY = '#94a3b8';
+const BAR = '#5b7ba3';
+
+/** Counts by status (a ring in each value's colour), by unit (bars, open part stacked) and by month. */
+function chartOptions(stats: Stats, category: LedgerCategory) {
+  const statusField = category.fields.find((f) => f.label === stats.statusField);
+  const status: EChartsCoreOption | null = statusField
+    ? {
+        tooltip: { trigger: 'item', formatter: '{b}：{c} 条（{d}%）' },
+        legend: { bottom: 0, type: 'scroll' },
+        series: [
+          {
+            type: 'pie',
+            radius: ['40%', '68%'],
+            center: ['50%', '45%'],
+            label: { formatter: '{b}\n{c}' },
+            data: stats.byStatus.map((s) => ({ name: s.value || '（未填）', value: s.count, itemStyle: { color: statusField.choices.find((c) => c.value === s.value)?.color ?? GREY } })),
+          },
+        ],
+      }
+    : null;
+  // the longest lists read best as horizontal bars, largest on top
+  const units = [...stats.byUnit].sort((a, b) => a.count - b.count).slice(-20);
+  const unit: EChartsCoreOption | null = stats.unitField
+    ? {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: stats.open !== null ? { bottom: 0 } : undefined,
+        grid: { left: 8, right: 24, top: 8, bottom: stats.open !== null ? 28 : 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: units.map((u) => u.unit || '（未填）'), axisLabel: { width: 120, overflow: 'truncate' } },
+        series:
+          stats.open !== null
+            ? [
+                { name: '已办结', type: 'bar', stack: 'n', data: units.map((u) => u.count - (u.open ?? 0)), itemStyle: { color: '#15803d' }, barMaxWidth: 18 },
+                { name: '未办结', type: 'bar', stack: 'n', data: units.map((u) => u.open ?? 0), itemStyle: { color: '#64748b' }, barMaxWidth: 18 },
+              ]
+            : [{ name: '条数', type: 'bar', data: units.map((u) => u.count), itemStyle: { color: BAR }, barMaxWidth: 18 }],
+      }
+    : null;
+  const month: EChartsCoreOption = {
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: stats.byMonth.map((m) => m.month || '无日期') },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ name: '条数', type: 'bar', data: stats.byMonth.map((m) => m.count), itemStyle: { color: BAR }, barMaxWidth: 28 }],
+  };
+  return { status, unit, month, unitRows: units.length, unitsCut: stats.byUnit.length > units.length };
+}
+
 const pct = (n: number, total: number) => (total > 0 ? `${((n / total) * 100).toFixed(1)}%` : '—');
 
-/** Counts by status, by unit and by month, as tables (a bar in each row shows the share). */
+/** Counts by status, by unit and by month: charts, then the same figures as tables. */
 export function LedgerStats(props: { category: LedgerCategory }) {
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.ledger.stats({ categoryId: props.category.id }).then(setStats, (err) => setError(errorMessage(err)));
   }, [props.category.id, props.category.records]);
+  const charts = useMemo(() => (stats ? chartOptions(stats, props.category) : null), [stats, props.category]);
   if (error) return <div className="form-error">{error}</div>;
   if (!stats) return <div className="loading">正在统计…</div>;
   const statusField = props.category.fields.find((f) => f.label === stats.statusField);
@@ -40,6 +92,29 @@ export function LedgerStats(props: { category: LedgerCategory }) {
           </div>
         )}
       </div>
+      {charts && stats.total > 0 && (
+        <div className="stat-charts">
+          {charts.status && statusField && (
+            <section>
+              <h3>按{statusField.label}</h3>
+              <EChart option={charts.status} height={260} label={`按${statusField.label}统计图`} />
+            </section>
+          )}
+          {charts.unit && unitField && (
+            <section>
+              <h3>
+                按{unitField.label}
+                {charts.unitsCut && '（条数最多的 20 个，全部见下表）'}
+              </h3>
+              <EChart option={charts.unit} height={Math.max(200, 40 + charts.unitRows * 24)} label={`按${unitField.label}统计图`} />
+            </section>
+          )}
+          <section>
+            <h3>按月（{dateField ? dateField.label : '录入时间'}）</h3>
+            <EChart option={charts.month} height={220} label="按月统计图" />
+          </section>
+        </div>
+      )}
       <div className="stat-tables">
         {statusField && (
           <section>
@@ -119,7 +194,6 @@ export function LedgerStats(props: { category: LedgerCategory }) {
           </table>
         </section>
       </div>
-      <p className="muted small">图表暂以表格显示。</p>
     </div>
   );
 }

@@ -1,11 +1,20 @@
 import type { LedgerCategory, LedgerField, LedgerRecord } from '../../../shared/domain/ledger';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { AuditList } from '../common/AuditList';
+import { AttachmentList } from '../attachments/AttachmentList';
 import { shownValue } from './ledger-format';
 import type { RefsStore } from './ledger-store';
 
-/** The focused record: every field (hidden ones too), then its history. */
-export function RecordPanel(props: { category: LedgerCategory; fields: LedgerField[]; record: LedgerRecord | null; refs: RefsStore; history: AuditEntry[] }) {
+/** The focused record: every field (hidden ones too), its attachments, then its history. */
+export function RecordPanel(props: {
+  category: LedgerCategory;
+  fields: LedgerField[];
+  record: LedgerRecord | null;
+  refs: RefsStore;
+  history: AuditEntry[];
+  /** an attachment was added or removed: it shows in the history */
+  onHistoryChanged?: () => void;
+}) {
   const { record } = props;
   return (
     <aside className="side-panel record-panel" aria-label="记录详情">
@@ -25,12 +34,12 @@ export function RecordPanel(props: { category: LedgerCategory; fields: LedgerFie
               );
             })}
           </dl>
-          <div className="muted small">附件：暂不支持</div>
+          <AttachmentList owner="record" ownerId={record.id} readOnly={record.deletedAt !== null || props.category.archived} {...(props.onHistoryChanged ? { onChanged: props.onHistoryChanged } : {})} />
           <h3>修改记录</h3>
           <AuditList entries={props.history} />
         </>
       ) : (
-        <div className="empty">点击表格中的记录，查看全部字段和修改记录。</div>
+        <div className="empty">点击表格中的记录，查看全部字段、附件和修改记录。</div>
       )}
     </aside>
   );

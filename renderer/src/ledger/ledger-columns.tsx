@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import type { CustomCellRendererProps, CustomFilterProps } from 'ag-grid-react';
 import type { FieldValue, LedgerField, LedgerRecord } from '../../../shared/domain/ledger';
@@ -65,10 +64,10 @@ export interface ChoiceFilterModel {
 
 export function ChoiceFilter(props: CustomFilterProps<LedgerRecord, LedgerGridContext, ChoiceFilterModel> & { field: LedgerField }) {
   const { field } = props;
-  const [picked, setPicked] = useState<string[]>(props.model?.values ?? []);
+  // the grid's model is the truth: a saved view may set it from outside this component
+  const picked = props.model?.values ?? [];
   const options = field.type === 'boolean' ? [{ value: '是', color: '' }, { value: '否', color: '' }] : field.choices;
   const apply = (next: string[]) => {
-    setPicked(next);
     props.onModelChange(next.length ? { filterType: 'choice', values: next } : null);
     // the infinite row model reads the model as it was before this change: ask once more after it lands
     setTimeout(() => props.api.onFilterChanged());

@@ -9,6 +9,7 @@ import { verifyDatabaseFile } from '../../../electron/backend/backup/verify-file
 import { isoWeek } from '../../../electron/backend/backup/backup-files';
 import { newestGoodBackup, recoverFromNewestBackup } from '../../../electron/backend/backup/recover';
 import { openTestBackend, tempDir } from '../../helpers/temp-db';
+import { taskInput } from '../supervision/helpers';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/backend/db/migrations';
 
 const addUnit = (b: ReturnType<typeof openBackend>, name: string) => b.units.create({ name, parentId: null, kind: 'department' });
@@ -83,6 +84,34 @@ describe('backups', () => {
     const previous = openBackend(r.backupOfPrevious, { actor: 'x' });
     assert.deepEqual(previous.units.list().map((u) => u.name).sort(), ['指挥中心', '政治部']);
     previous.close();
+  });
+
+  it('keeps attached files with every backup and brings them back on restore', async (t) => {
+    const dir = tempDir(t);
+    const dbPath = path.join(dir, 'office', 'office.db');
+    fs.mkdirSync(path.dirname(dbPath));
+    const host = new BackendHost(dbPath, { clock: fixedClock('2026-03-02'), actor: 'x' });
+    t.after(() => host.close());
+    const task = host.current.supervision.tasks.create(taskInput({ title: '执法规范化整改' }));
+    const evidence = path.join(dir, '整改报告.txt');
+    fs.writeFileSync(evidence, '整改已完成，附会议纪要。');
+    const a = host.current.attachments.add({ owner: 'task', ownerId: task.id, path: evidence });
+    const stored = fs.readdirSync(path.join(dir, 'office', 'attachments'));
+    assert.equal(stored.length, 1);
+
+    // the automatic backup folder and a manual backup on a "USB drive" both hold the file
+    await host.current.backup.automatic();
+    assert.deepEqual(fs.readdirSync(path.join(host.current.backup.dir(), 'attachments')), stored);
+    const usb = path.join(dir, 'usb');
+    fs.mkdirSync(usb);
+    const { out } = await host.current.backup.backupTo(path.join(usb, 'saved.db'));
+    assert.deepEqual(fs.readdirSync(path.join(usb, 'attachments')), stored);
+
+    // the office folder loses its attachments (a new workstation, a careless cleanup): restore
+    fs.rmSync(path.join(dir, 'office', 'attachments'), { recursive: true });
+    await host.restore(out);
+    assert.deepEqual(host.current.attachments.list('task', task.id).map((x) => x.fileName), [a.fileName]);
+    assert.equal(fs.readFileSync(path.join(dir, 'office', 'attachments', stored[0]!), 'utf8'), '整改已完成，附会议纪要。');
   });
 
   it('refuses to restore from a file that is not a sound LedgerDesk database, changing nothing', async (t) => {

@@ -1,3 +1,4 @@
+import { CHOICE_PALETTE } from '../../../../shared/contract/ledger';
 import type { CategoryGroup, Choice, FieldType, FieldValue } from '../../../../shared/domain/ledger';
 
 /** A built-in template: the category's fields and choices, as plain data. */
@@ -21,12 +22,8 @@ export interface LedgerTemplate {
   fields: TemplateField[];
 }
 
-/**
- * Chip colours, distinguishable side by side and in print. White, blue, yellow and red are
- * the supervision levels' colours (白 领办, 蓝 催办, 黄 督办, 红 查办): they carry that meaning
- * alone, so no choice is coloured anything like them.
- */
-export const PALETTE = ['#0f766e', '#6d28d9', '#15803d', '#475569', '#a21caf', '#7c6f64', '#4d7c0f', '#0e7490'];
+/** Choice colours: the palette the field dialog offers (kept clear of the supervision colours). */
+export const PALETTE: readonly string[] = CHOICE_PALETTE;
 
 export const OPEN = '#64748b';
 export const WORKING = '#6d28d9';
