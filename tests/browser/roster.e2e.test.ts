@@ -174,6 +174,7 @@ describe('roster in the browser', () => {
     await rowCount(page, 2); // 李娜 and 赵敏
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel…' }).click();
+    await page.getByRole('dialog', { name: '导出花名册' }).getByRole('button', { name: '导出', exact: true }).click();
     const file = path.join(app.dir, 'export.xlsx');
     await (await download).saveAs(file);
     await page.getByLabel('快速查找').fill('');

@@ -6,16 +6,22 @@ import { ledgerExporter } from './ledger-export';
 import type { ExportOptions, ExportResult } from './table-spec';
 
 export interface CategoryExportOptions extends ExportOptions {
-  preset?: string;
+  preset?: string | undefined;
 }
 
 /** Exports one category (the roster, a ledger category, …) to an .xlsx file. */
 export type CategoryExporter = (backend: Backend, out: string, options: CategoryExportOptions) => Promise<ExportResult>;
 
 /** Categories with a fixed name. */
+const exportTaskList: CategoryExporter = async (backend, out, { preset, ...options }) => {
+  const r = await backend.exports.prepareTaskList({ preset }).write(out, options);
+  return { out: r.out, rows: r.rows };
+};
+
 const FIXED: ReadonlyMap<string, CategoryExporter> = new Map([
   ['roster', exportRoster],
   ['花名册', exportRoster],
+  ['tasks', exportTaskList],
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import type { BundleResult, BundleSpec, ExportOptions, ExportResult, ExportTable } from './table-spec';
 import { writeTableSheet } from './table-sheet';
-import { writeSummarySheet, type SummaryPart } from './summary-sheet';
+import { writeStatsSheet, writeSummarySheet, type SummaryPart } from './summary-sheet';
 import { sheetNames } from './sheet-name';
 import { writeWorkbookFile, type WorkbookWriter } from './workbook-file';
 
@@ -9,12 +9,21 @@ import { writeWorkbookFile, type WorkbookWriter } from './workbook-file';
  * a cancel through `options.signal` leaves nothing behind.
  */
 export async function exportTable(out: string, table: ExportTable, options: ExportOptions = {}): Promise<ExportResult> {
-  const [sheetName] = sheetNames([table.sheetName]);
-  const tally = await writeWorkbookFile(out, options.signal, (workbook, signal) =>
-    writeTableSheet(workbook, { ...table, sheetName: sheetName! }, { signal, onRows: options.onProgress, margins: options.margins }),
-  );
+  const [sheetName, statsName] = sheetNames([table.sheetName, STATS_SHEET]);
+  const tally = await writeWorkbookFile(out, options.signal, async (workbook, signal) => {
+    const counted = await writeTableSheet(workbook, { ...table, sheetName: sheetName! }, { signal, onRows: options.onProgress, margins: options.margins });
+    if (table.statsSheet) {
+      const part = { name: sheetName!, tally: counted, hasStatus: Boolean(table.summary?.statusKey), hasUnit: Boolean(table.summary?.unitKey) };
+      const { title, officeName, reportDate, dateFormat } = table;
+      writeStatsSheet(workbook, { title: `${title}统计表`, officeName, reportDate, dateFormat, sheetName: statsName! }, part, options.margins);
+    }
+    return counted;
+  });
   return { out, rows: tally.rows };
 }
+
+/** The sheet a preset's "statistics sheet" adds after the table. */
+export const STATS_SHEET = '统计';
 
 /**
  * The 汇总 sheet is written last (its counts exist only once every table has streamed past,

@@ -22,7 +22,7 @@ const A4 = 9;
  * setup when the sheet is opened, so everything here must be known before the first row.
  * `header` = the sheet rows of the table header: frozen below it, repeated on every page.
  */
-export function sheetOptions(header: { first: number; last: number } | null, margins?: Partial<Margins>): Partial<ExcelJS.AddWorksheetOptions> {
+export function sheetOptions(header: { first: number; last: number; freeze?: boolean } | null, margins?: Partial<Margins>): Partial<ExcelJS.AddWorksheetOptions> {
   const pageSetup: Partial<ExcelJS.PageSetup> = {
     paperSize: A4 as ExcelJS.PaperSize,
     orientation: 'landscape',
@@ -36,7 +36,7 @@ export function sheetOptions(header: { first: number; last: number } | null, mar
   return {
     pageSetup,
     headerFooter: { oddFooter: PAGE_FOOTER },
-    views: header ? [{ state: 'frozen', xSplit: 0, ySplit: header.last, topLeftCell: `A${header.last + 1}`, activeCell: `A${header.last + 1}` }] : [],
+    views: header && header.freeze !== false ? [{ state: 'frozen', xSplit: 0, ySplit: header.last, topLeftCell: `A${header.last + 1}`, activeCell: `A${header.last + 1}` }] : [],
     // 15 is ExcelJS's default; anything else would mark every row "custom height" and stop
     // Excel from growing rows to fit wrapped text.
     properties: { defaultRowHeight: 15 },

@@ -1,5 +1,7 @@
 import type { Person } from '../../../shared/domain/roster';
-import type { DateFormat, ExportColumn } from './table-spec';
+import type { ExportPresetSpec } from '../../../shared/contract/exports';
+import type { ExportColumn } from './table-spec';
+import { builtIn } from './preset-spec';
 
 /** Roster columns as the 花名册 form names them; `key` is the Person property. */
 export const ROSTER_COLUMNS: readonly (ExportColumn & { key: keyof Person })[] = [
@@ -18,39 +20,8 @@ export const ROSTER_COLUMNS: readonly (ExportColumn & { key: keyof Person })[] =
   { key: 'note', label: '备注', kind: 'longText' },
 ];
 
-/**
- * A saved way to export the roster: which columns in which order, the date format,
- * whether to add a 合计 row. Built-in ones for now; the office's own come with presets.
- */
-export interface RosterPreset {
-  name: string;
-  /** appended to the office name for the title */
-  titleSuffix: string;
-  fields: readonly (keyof Person)[];
-  dateFormat: DateFormat;
-  totalsRow: boolean;
-}
-
-export const ROSTER_PRESETS: readonly RosterPreset[] = [
-  {
-    name: '花名册',
-    titleSuffix: '花名册',
-    fields: ROSTER_COLUMNS.map((c) => c.key),
-    dateFormat: 'yyyy-mm-dd',
-    totalsRow: false,
-  },
-  {
-    name: '通讯录',
-    titleSuffix: '通讯录',
-    fields: ['name', 'sex', 'unitName', 'post', 'phone', 'note'],
-    dateFormat: 'yyyy-mm-dd',
-    totalsRow: false,
-  },
+/** The roster's built-in presets: the whole 花名册, and a 通讯录 (contact list). */
+export const ROSTER_PRESETS: readonly { name: string; spec: ExportPresetSpec }[] = [
+  builtIn('花名册', '{填报单位}花名册', ROSTER_COLUMNS.map((c) => c.key)),
+  builtIn('通讯录', '{填报单位}通讯录', ['name', 'sex', 'unitName', 'post', 'phone', 'note']),
 ];
-
-export const DEFAULT_ROSTER_PRESET = ROSTER_PRESETS[0]!;
-
-export function findRosterPreset(name: string | undefined): RosterPreset | null {
-  if (name === undefined) return DEFAULT_ROSTER_PRESET;
-  return ROSTER_PRESETS.find((p) => p.name === name.trim()) ?? null;
-}

@@ -29,6 +29,9 @@ export const HEADER_STYLE: CellStyle = {
   border: BORDER,
 };
 
+/** Text between the heading and the table (a bulletin's paragraphs). */
+export const PARAGRAPH_STYLE: CellStyle = { font: { ...SONG, size: 12 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } };
+
 /** 合计 row and section captions of the 汇总 sheet. */
 export const TOTAL_LABEL_STYLE: CellStyle = { ...HEADER_STYLE };
 export const CAPTION_STYLE: CellStyle = { font: { ...SONG, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } };

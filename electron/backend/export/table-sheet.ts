@@ -8,7 +8,7 @@ import { writeHeading } from './form-heading';
 import { looksLikeFormula } from './formula-guard';
 import { sheetOptions } from './print-setup';
 import { rowSource } from './row-source';
-import { HEADER_STYLE, SEQ_STYLE, TOTAL_LABEL_STYLE, columnStyles, guardedStyle, type ColumnStyles } from './sheet-styles';
+import { HEADER_STYLE, PARAGRAPH_STYLE, SEQ_STYLE, TOTAL_LABEL_STYLE, columnStyles, guardedStyle, type ColumnStyles } from './sheet-styles';
 import { countRow, newTally, type Tally } from './tally';
 import { fitsOneLine, wrappedLines } from './text-width';
 import { ExportErrorCode } from './export-errors';
@@ -18,6 +18,8 @@ import type { WorkbookWriter } from './workbook-file';
 const PROGRESS_EVERY = 500;
 /** Points per line of 11 pt 宋体, and Excel's tallest row. */
 const LINE_HEIGHT = 14.5;
+/** Points per line of a 12 pt paragraph. */
+const PARAGRAPH_LINE = 17;
 const MAX_ROW_HEIGHT = 409;
 
 export interface SheetRun {
@@ -34,7 +36,7 @@ const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 
 function checkTable(table: ExportTable): void {
-  if (table.columns.length === 0) throw new ApiError(ExportErrorCode.invalid, `“${table.sheetName}”没有可导出的列`);
+  if (table.columns.length === 0 && !table.preamble?.length) throw new ApiError(ExportErrorCode.invalid, `“${table.sheetName}”没有可导出的列`);
   if (table.columns.length + 1 > MAX_COLUMNS) throw new ApiError(ExportErrorCode.invalid, `“${table.sheetName}”的列数超过 Excel 的上限（${MAX_COLUMNS} 列）`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(table.reportDate)) throw new ApiError(ExportErrorCode.invalid, `填报日期“${table.reportDate}”格式不对，应为如2026-03-02`);
 }
@@ -61,6 +63,22 @@ function writeHeader(ws: ExcelJS.Worksheet, layout: HeaderLayout, first: number,
     if (need > have) lines[h.toRow] = lines[h.toRow]! + need - have;
   }
   lines.forEach((n, r) => (ws.getRow(first + r).height = Math.max(20, n * LINE_HEIGHT + 6)));
+}
+
+/** Width (in column units) of a text-only sheet: about what A4 landscape holds at 100%. */
+const TEXT_PAGE_WIDTH = 120;
+
+/** Paragraphs between the heading and the table, each merged across the table and wrapped. */
+function writePreamble(ws: ExcelJS.Worksheet, paragraphs: readonly string[], first: number, widths: readonly number[]): void {
+  const total = widths.reduce((a, b) => a + b, 0);
+  paragraphs.forEach((text, i) => {
+    const r = first + i;
+    const cell = ws.getCell(r, 1);
+    cell.value = text;
+    cell.style = guardedStyle(PARAGRAPH_STYLE, text, looksLikeFormula);
+    if (widths.length > 1) ws.mergeCells(r, 1, r, widths.length);
+    ws.getRow(r).height = Math.min(MAX_ROW_HEIGHT, Math.max(20, wrappedLines(text, (total * 11) / 12) * PARAGRAPH_LINE + 6));
+  });
 }
 
 function decimals(n: number): number {
@@ -123,15 +141,25 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
       run.signal.throwIfAborted();
       sample.push(convert(r.value));
     }
-    const widths = [SEQ_WIDTH, ...fitWidths(columns, sample, table.dateFormat)];
+    // Text only (a bulletin without a task table): one column as wide as a landscape page.
+    const textOnly = columns.length === 0;
+    const widths = textOnly ? [TEXT_PAGE_WIDTH] : [SEQ_WIDTH, ...fitWidths(columns, sample, table.dateFormat)];
 
-    // 2. Heading and header, with the page setup that repeats and freezes the header.
+    // 2. Heading, preamble and header, with the page setup that repeats and freezes the header
+    // (not frozen below a preamble: the frozen part would fill the screen).
     const layout = headerLayout(columns);
-    const headerFirst = 3;
+    const preamble = table.preamble ?? [];
+    const headerFirst = 3 + preamble.length;
     const headerLast = headerFirst + layout.rows - 1;
-    const ws = workbook.addWorksheet(table.sheetName, sheetOptions({ first: headerFirst, last: headerLast }, run.margins));
+    const header = textOnly ? null : { first: headerFirst, last: headerLast, freeze: preamble.length === 0 };
+    const ws = workbook.addWorksheet(table.sheetName, sheetOptions(header, run.margins));
     ws.columns = widths.map((width) => ({ width }));
     writeHeading(ws, table, widths);
+    writePreamble(ws, preamble, 3, widths);
+    if (textOnly) {
+      ws.commit();
+      return tally;
+    }
     writeHeader(ws, layout, headerFirst, widths);
 
     // 3. Data rows, committed as they are written.

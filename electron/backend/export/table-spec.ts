@@ -54,6 +54,13 @@ export interface ExportTable {
   sheetName: string;
   /** for the 汇总 sheet of a 报送包: which column holds the status and which the unit */
   summary?: { statusKey?: string; unitKey?: string };
+  /** adds a 统计 sheet after the table: counts by status and by unit (as a 报送包's 汇总 sheet) */
+  statsSheet?: boolean;
+  /**
+   * paragraphs printed between the 填报单位 line and the table header, each merged across
+   * the table and wrapped (a bulletin's text); with them, `columns` may be empty (text only)
+   */
+  preamble?: string[];
 }
 
 /** Page margins in inches (what Excel's page setup shows). */

@@ -5,12 +5,14 @@ export interface Tally {
   rows: number;
   byStatus: Map<string, number>;
   byUnit: Map<string, number>;
+  /** unit → status → count, when the table has both */
+  byUnitStatus: Map<string, Map<string, number>>;
 }
 
 export const UNFILLED = '（未填写）';
 
 export function newTally(): Tally {
-  return { rows: 0, byStatus: new Map(), byUnit: new Map() };
+  return { rows: 0, byStatus: new Map(), byUnit: new Map(), byUnitStatus: new Map() };
 }
 
 function label(v: unknown): string {
@@ -22,6 +24,13 @@ const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1
 
 export function countRow(tally: Tally, record: ExportRecord, keys: { statusKey?: string; unitKey?: string } | undefined): void {
   tally.rows++;
-  if (keys?.statusKey) bump(tally.byStatus, label(record[keys.statusKey]));
-  if (keys?.unitKey) bump(tally.byUnit, label(record[keys.unitKey]));
+  const status = keys?.statusKey ? label(record[keys.statusKey]) : null;
+  const unit = keys?.unitKey ? label(record[keys.unitKey]) : null;
+  if (status !== null) bump(tally.byStatus, status);
+  if (unit !== null) bump(tally.byUnit, unit);
+  if (status !== null && unit !== null) {
+    let m = tally.byUnitStatus.get(unit);
+    if (!m) tally.byUnitStatus.set(unit, (m = new Map()));
+    bump(m, status);
+  }
 }

@@ -6,7 +6,7 @@ import { EXIT, UsageError, printResult, requireDb, type Command } from '../io';
 
 export const exportCommand: Command = {
   path: ['export'],
-  summary: 'export 类别 --db F --out 文件.xlsx [--preset 方案] [--json]   导出报送用的 Excel 表（类别可为 roster）',
+  summary: 'export 类别 --db F --out 文件.xlsx [--preset 方案] [--json]   导出报送用的 Excel 表（类别可为 roster、tasks；方案为内置或保存的导出方案）',
   options: { out: { type: 'string' }, preset: { type: 'string' } },
   async run({ values, positionals }, io) {
     const file = requireDb(values);

@@ -18,7 +18,7 @@ import type { RosterGridContext } from './RosterCell';
 import { changedValues, personValues } from './person-diff';
 import { planPaste } from './roster-paste';
 import { PersonForm } from './PersonForm';
-import { askSavePath, downloadBase64 } from '../common/files';
+import { ExportDialog, type ExportRequest } from '../exports';
 import { useUndoCommand } from '../common/use-undo-command';
 
 type Values = Partial<Record<PersonField, string | number | null>>;
@@ -264,24 +264,15 @@ export function RosterPage() {
     }
   };
 
-  /** Exports what the grid shows: its filter and sort, its visible columns. */
-  const exportView = async () => {
-    const grid = gridApi.current;
-    if (!grid) return;
+  /** Exports through the export dialog: the grid's current view (its filter and sort) or the whole roster. */
+  const [exporting, setExporting] = useState<string | null>(null);
+  const viewIds = () => {
     const ids: number[] = [];
-    grid.forEachNodeAfterFilterAndSort((n: IRowNode<Person>) => n.data && ids.push(n.data.id));
-    const fields = grid.getAllDisplayedColumns().map((c) => c.getColId()).filter(isField);
-    try {
-      const target = await askSavePath(`花名册-${new Date().toISOString().slice(0, 10)}.xlsx`);
-      if (target === null) return;
-      notify(`正在导出 ${ids.length} 人…`, 'info');
-      const r = await api.exports.roster({ ids, fields, ...(target ? { path: target } : {}) });
-      if (r.dataBase64) downloadBase64(r.fileName, r.dataBase64);
-      notify(r.out ? `已导出 ${r.rows} 人：${r.out}` : `已导出 ${r.rows} 人（已下载 ${r.fileName}）`, 'success');
-    } catch (err) {
-      notify(`导出失败：${errorMessage(err)}`, 'error');
-    }
+    gridApi.current?.forEachNodeAfterFilterAndSort((n: IRowNode<Person>) => n.data && ids.push(n.data.id));
+    return ids;
   };
+  const exportView = () => setExporting(`筛选、排序后的 ${viewIds().length} 人`);
+  const runExport = ({ scope, ...rest }: ExportRequest) => api.exports.roster({ ...rest, ...(scope === 'view' ? { ids: viewIds() } : {}) });
 
   const columns = useMemo(() => rosterColumns(units), [units]);
   const focused = rows?.find((p) => p.id === focusedId) ?? null;
@@ -417,6 +408,7 @@ export function RosterPage() {
           }}
         />
       )}
+      {exporting !== null && <ExportDialog heading="导出花名册" target="roster" viewLabel={exporting} countUnit="人" onExport={runExport} onClose={() => setExporting(null)} />}
       {confirmDelete && (
         <ConfirmDialog
           title="删除人员"

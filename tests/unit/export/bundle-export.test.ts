@@ -4,7 +4,8 @@ import path from 'node:path';
 import { exportBundle } from '../../../electron/backend/export';
 import { tempDir } from '../../helpers/temp-db';
 import { rowValues } from '../../helpers/inspect-xlsx';
-import { OPINION_ROWS, inspectOrSkip, opinionTable } from './fixtures';
+import { ApiError } from '../../../shared/contract/define';
+import { OPINION_ROWS, apiOf, inspectOrSkip, opinionOffice, opinionTable } from './fixtures';
 
 const practical = [
   { source: '群众来信', content: '开通夜间办证', status: '已完成', unit: '指挥中心' },
@@ -67,5 +68,52 @@ describe('exportBundle: a 报送包 with a 汇总 sheet', () => {
     assert.equal(opinions.printTitleRows, '$3:$4', 'print titles belong to their own sheet after the reordering');
     assert.equal(book.sheets[3]!.printTitleRows, '$3:$4');
     assert.equal(rowValues(opinions, 5)[1], OPINION_ROWS[0]!.source);
+  });
+
+  it('exports.bundle: the ticked categories, each in its preset, the roster and the task list, behind one 汇总', async (t) => {
+    const { backend, category, dir } = opinionOffice(t);
+    const api = apiOf(backend);
+    const [politics] = backend.units.list().filter((u) => u.name === '政治部');
+    backend.roster.create({ name: '张三', unitId: politics!.id });
+    await api.tasks.create({ title: '整改窗口排队问题', unitId: politics!.id, dueDate: '2026-04-01' });
+    await api.exports.savePreset({ target: 'ledger', categoryId: category.id, name: '简表', spec: { title: '意见简表', columns: [{ key: 'content' }, { key: 'status' }] } });
+    const out = path.join(dir, '报送包.xlsx');
+    const r = await api.exports.bundle({
+      path: out,
+      title: '{填报单位}队伍教育整顿报送材料',
+      parts: [{ target: 'ledger', categoryId: category.id, preset: '简表' }, { target: 'roster', preset: '通讯录' }, { target: 'tasks' }],
+    });
+    assert.deepEqual([r.rows, r.fileName], [5, '资阳市公安局政治部队伍教育整顿报送材料-2026-03-02.xlsx']);
+    assert.deepEqual(r.sheets, [
+      { name: '征求意见台账', rows: 3 },
+      { name: '花名册', rows: 1 },
+      { name: '督办任务清单', rows: 1 },
+    ]);
+    await assert.rejects(api.exports.bundle({ parts: [] }), (e: unknown) => e instanceof ApiError && /请至少勾选一项/.test(e.message));
+    await assert.rejects(
+      api.exports.bundle({ parts: [{ target: 'ledger', categoryId: category.id, preset: '无此方案' }] }),
+      (e: unknown) => e instanceof ApiError && /导出方案“无此方案”不存在/.test(e.message),
+    );
+
+    const book = inspectOrSkip(t, out);
+    if (!book) return;
+    assert.deepEqual(book.sheetOrder, ['汇总', '征求意见台账', '花名册', '督办任务清单']);
+    assert.equal(rowValues(book.sheets[0]!, 1)[0], '资阳市公安局政治部队伍教育整顿报送材料');
+    assert.equal(rowValues(book.sheets[1]!, 1)[0], '意见简表', 'each part in its own preset');
+    assert.deepEqual(rowValues(book.sheets[1]!, 3), ['序号', '意见内容', '办理状态']);
+    assert.equal(rowValues(book.sheets[2]!, 1)[0], '资阳市公安局政治部通讯录');
+    const rows = book.sheets[0]!.rows.map((row) => row.map((c) => c.v));
+    const head = rows.findIndex((row) => row[1] === '台账');
+    assert.deepEqual(rows[head], ['序号', '台账', '已办结', '办理中', '未开始', '合计']);
+    assert.deepEqual(rows.slice(head + 1, head + 5), [
+      [1, '征求意见台账', 1, 2, 0, 3],
+      [2, '花名册', null, null, null, 1],
+      [3, '督办任务清单', 0, 0, 1, 1],
+      ['合计', '共 3 项', 1, 2, 1, 5],
+    ]);
+    const units = rows.findIndex((row) => row[1] === '单位');
+    assert.deepEqual(rows[units]!.slice(0, 6), ['序号', '单位', '征求意见台账', '花名册', '督办任务清单', '合计']);
+    assert.deepEqual(rows[units + 1]!.slice(0, 6), [1, '政治部', 2, 1, 1, 4]);
+    assert.deepEqual(rows[units + 2]!.slice(0, 6), [2, '指挥中心', 1, 0, 0, 1]);
   });
 });

@@ -51,6 +51,21 @@ describe('CLI: export CATEGORY --db F --out FILE.xlsx', () => {
     assert.deepEqual(JSON.parse(r.out), { out, rows: 32 });
   });
 
+  it('exports the task list (tasks) and honours the roster’s built-in 通讯录 preset', async (t) => {
+    const dir = tempDir(t);
+    const db = demoDb(dir);
+    const backend = openBackend(db);
+    const tasks = backend.supervision.tasks.list({ limit: 1_000_000 }).length;
+    backend.close();
+    const out = path.join(dir, 'tasks.xlsx');
+    const r = await run(['export', 'tasks', '--db', db, '--out', out, '--json']);
+    assert.equal(r.code, 0, r.err);
+    assert.deepEqual(JSON.parse(r.out), { out, rows: tasks });
+    assert.ok(tasks > 10, `${tasks} demo tasks`);
+    const contacts = await run(['export', 'roster', '--db', db, '--out', path.join(dir, 'c.xlsx'), '--preset', '通讯录', '--json']);
+    assert.equal(contacts.code, 0, contacts.err);
+  });
+
   it('refuses an unknown category (exit 1), usage mistakes exit 2', async (t) => {
     const dir = tempDir(t);
     const db = demoDb(dir);
@@ -59,7 +74,7 @@ describe('CLI: export CATEGORY --db F --out FILE.xlsx', () => {
     assert.match(unknown.err, /台账类别“无此台账”不存在/);
     const preset = await run(['export', 'roster', '--db', db, '--out', path.join(dir, 'a.xlsx'), '--preset', '无此方案']);
     assert.equal(preset.code, 1);
-    assert.match(preset.err, /导出方案“无此方案”不存在/);
+    assert.match(preset.err, /导出方案“无此方案”不存在，花名册可用的方案：“花名册”、“通讯录”/);
     assert.equal((await run(['export', 'roster', '--db', db])).code, 2, 'no --out');
     assert.equal((await run(['export', '--db', db, '--out', path.join(dir, 'a.xlsx')])).code, 2, 'no category');
     assert.equal((await run(['export', 'roster', '--db', db, '--out', path.join(dir, 'a.csv')])).code, 2, 'not .xlsx');

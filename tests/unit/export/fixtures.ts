@@ -1,4 +1,9 @@
 import type { TestContext } from 'node:test';
+import type { Backend } from '../../../electron/backend/backend';
+import { createDispatcher } from '../../../electron/backend/dispatch';
+import { createApiClient } from '../../../shared/contract/client';
+import type { Api, Handlers } from '../../../shared/contract/types';
+import { openTestBackend } from '../../helpers/temp-db';
 import type { ExportColumn, ExportTable } from '../../../electron/backend/export/table-spec';
 import { inspectXlsx, openpyxlPython, type InspectedWorkbook } from '../../helpers/inspect-xlsx';
 
@@ -47,3 +52,29 @@ export function inspectOrSkip(t: TestContext, file: string): InspectedWorkbook |
 
 /** Column letter of a 1-based column number (up to ZZ). */
 export const colLetter = (n: number): string => (n > 26 ? String.fromCharCode(64 + Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+/** The typed api over a test backend, through the real dispatcher (inputs parsed by the contract). */
+export function apiOf(backend: Backend): Api {
+  const dispatch = createDispatcher(() => backend.handlers as Handlers);
+  return createApiClient((method, input) => dispatch(method, input));
+}
+
+/**
+ * A small office with a 征求意见台账 made from the built-in template: three opinions over
+ * two units, dates, statuses (one left empty), formula-looking text.
+ */
+export function opinionOffice(t: TestContext) {
+  const tb = openTestBackend(t);
+  const { backend } = tb;
+  backend.app.setOfficeName('资阳市公安局政治部');
+  const party = backend.units.create({ name: '市公安局党委', parentId: null, kind: 'leading' });
+  backend.units.create({ name: '政治部', parentId: party.id, kind: 'department' });
+  backend.units.create({ name: '指挥中心', parentId: party.id, kind: 'department' });
+  const category = backend.ledger.categories.create({ templateKey: 'opinions' });
+  const records = [
+    { source: '座谈会', aspect: '为民服务', content: '办事窗口排队时间长', unit: '政治部', measure: '增设窗口\n推行预约', deadline: '2021-04-30', status: '已办结', feedback: '群众满意' },
+    { source: '走访', aspect: '工作作风', content: '=1+1 会议多', unit: '指挥中心', measure: '精简会议', deadline: '2021-05-15', status: '办理中', note: '-待复核' },
+    { source: '意见箱', aspect: '执法办案', content: '案件回访不及时', unit: '政治部', deadline: '2021-06-01', status: '办理中' },
+  ].map((values) => backend.ledger.records.create(category.id, values));
+  return { ...tb, category, records };
+}
