@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { METHOD_NAMES } from '../shared/contract/client';
 import { HOST_CHANNELS } from '../shared/host-bridge';
 import { ApiError } from '../shared/contract/define';
@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installMenu } from './menu';
 import { loadWindowState, trackWindowState } from './window-state';
 import { newestGoodBackup, recoverFromNewestBackup } from './backend/backup/recover';
+import { refreshLevelsAndNotify } from './level-reminder';
 
 // The shell only wires things together: windows, dialogs, menus, security. Everything the
 // user does goes through the contract to the services (electron/backend), as in tests.
@@ -103,6 +104,26 @@ function registerIpc(h: BackendHost): void {
     const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: filterName, extensions: extensions.map(String) }] });
     return r.canceled ? null : (r.filePath ?? null);
   });
+  ipcMain.handle(HOST_CHANNELS.pickOpenPaths, async (event, options: unknown) => {
+    const o = (options ?? {}) as { title?: unknown; multiple?: unknown; filters?: unknown };
+    if (!isTrustedSender(event.senderFrame?.url) || typeof o.title !== 'string') return [];
+    const filters = Array.isArray(o.filters)
+      ? (o.filters as { name?: unknown; extensions?: unknown }[]).map((f) => ({ name: String(f.name), extensions: Array.isArray(f.extensions) ? f.extensions.map(String) : ['*'] }))
+      : undefined;
+    const r = await dialog.showOpenDialog({ title: o.title, properties: o.multiple === true ? ['openFile', 'multiSelections'] : ['openFile'], ...(filters ? { filters } : {}) });
+    return r.canceled ? [] : r.filePaths;
+  });
+  // the file is resolved from the attachment id by the backend: the page never names a path to open
+  ipcMain.handle(HOST_CHANNELS.openAttachment, async (event, id: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || !Number.isInteger(id) || (id as number) <= 0) return '拒绝访问';
+    if (h.current.lock.isLocked()) return '程序已锁定，请先解锁';
+    try {
+      const problem = await shell.openPath(h.current.attachments.pathOf(id as number));
+      return problem ? `无法打开附件：${problem}` : null;
+    } catch (err) {
+      return err instanceof ApiError ? err.message : '无法打开附件';
+    }
+  });
 }
 
 async function automaticBackup(h: BackendHost): Promise<void> {
@@ -166,17 +187,21 @@ async function start(): Promise<void> {
   }
   // A consistent copy before anything is written this session, then once a day while open.
   await automaticBackup(host);
-  // supervision levels rise with the calendar: log each rise at start and every hour
+  // supervision levels rise with the calendar: log each rise at start and every hour, and tell the user
+  const focusWindow = () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  };
   const hourly = () => {
     if (!host) return;
     void automaticBackup(host);
     try {
-      host.current.supervision.tasks.refreshLevels();
+      refreshLevelsAndNotify(host, focusWindow);
     } catch (err) {
       console.error('refreshLevels', err);
     }
   };
-  host.current.supervision.tasks.refreshLevels();
+  refreshLevelsAndNotify(host, focusWindow);
   setInterval(hourly, 60 * 60 * 1000);
   registerIpc(host);
   installMenu(() => win, {

@@ -9,6 +9,8 @@ const api: PreloadApi = methodTree((method) => (input: unknown) => ipcRenderer.i
 const host: HostBridge = {
   pickDataFile: (mode) => ipcRenderer.invoke(HOST_CHANNELS.pickDataFile, mode),
   pickSavePath: (defaultName, filterName, extensions) => ipcRenderer.invoke(HOST_CHANNELS.pickSavePath, defaultName, filterName, extensions),
+  pickOpenPaths: (options) => ipcRenderer.invoke(HOST_CHANNELS.pickOpenPaths, options),
+  openAttachment: (id) => ipcRenderer.invoke(HOST_CHANNELS.openAttachment, id),
   onMenuCommand(listener) {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);
     ipcRenderer.on(HOST_CHANNELS.menuCommand, wrapped);

@@ -12,6 +12,13 @@ export interface HostBridge {
   pickDataFile(mode: 'open' | 'new'): Promise<AppInfo | null>;
   /** The native save dialog; the chosen path, or null if cancelled. */
   pickSavePath(defaultName: string, filterName: string, extensions: string[]): Promise<string | null>;
+  /** The native open dialog; the chosen files' paths, empty if cancelled. */
+  pickOpenPaths(options: { title: string; multiple?: boolean; filters?: { name: string; extensions: string[] }[] }): Promise<string[]>;
+  /**
+   * Opens an attachment with the system viewer. The main process resolves the file from the
+   * id through the backend: the page never names a path to open. Resolves to an error message, or null.
+   */
+  openAttachment(id: number): Promise<string | null>;
   /** Menu items the page handles itself (its own undo stack, the search box). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -20,4 +27,6 @@ export const HOST_CHANNELS = {
   pickDataFile: 'host:pick-data-file',
   pickSavePath: 'host:pick-save-path',
   menuCommand: 'host:menu-command',
+  pickOpenPaths: 'host:pick-open-paths',
+  openAttachment: 'host:open-attachment',
 } as const;

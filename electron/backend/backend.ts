@@ -16,6 +16,7 @@ import { LedgerService } from './ledger/ledger-service';
 import { ExportService } from './export/export-service';
 import { SupervisionService } from './supervision/supervision-service';
 import { LockService } from './lock/lock-service';
+import { AttachmentService } from './attachments/attachment-service';
 
 /** All services over one open database, and the handler table the contract requires. */
 export interface Backend {
@@ -33,6 +34,8 @@ export interface Backend {
   supervision: SupervisionService;
   /** the optional password lock; the gate in front of the dispatcher reads it (lock/gate.ts) */
   lock: LockService;
+  /** files attached to ledger records and tasks, copied beside the database */
+  attachments: AttachmentService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
   close(): void;
@@ -73,10 +76,14 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ).n;
     return n > 0 ? `${n} 条台账记录` : null;
   });
+  // the ledger search index holds unit and person names: a rename re-indexes the records showing them
+  units.onRenamed((id) => ledger.reindexReferences('unit', id));
+  roster.onRenamed((id) => ledger.reindexReferences('person', id));
+  const attachments = new AttachmentService(ctx, audit);
   const app = new AppService(ctx, audit, demo);
   const backup = new BackupService(ctx, audit);
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
-  const exports = new ExportService(ctx, roster, app, jobs);
+  const exports = new ExportService({ ctx, roster, ledger, supervision, app }, audit, jobs);
   const lock = new LockService(ctx, audit);
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {
@@ -92,9 +99,10 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...exports.handlers(),
     ...supervision.handlers(),
     ...lock.handlers(),
+    ...attachments.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
   return {
-    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, lock, supervision, handlers,
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, lock, supervision, attachments, handlers,
     close: () => {
       rosterImport.dispose();
       db.close();

@@ -1,4 +1,5 @@
 import { appContract } from './app';
+import { attachmentsContract } from './attachments';
 import { auditContract } from './audit';
 import { backupContract } from './backup';
 import { importsContract } from './imports';
@@ -24,6 +25,7 @@ export const contract = {
   ...jobsContract,
   ...importsContract,
   ...ledgerContract,
+  ...attachmentsContract,
   ...exportsContract,
   ...supervisionContract,
   ...lockContract,

@@ -15,6 +15,7 @@ import {
   type TaskLogEntry,
   type TaskRollup,
   type PlanView,
+  type Reminders,
 } from '../domain/supervision';
 
 const id = z.number().int().positive();
@@ -46,6 +47,8 @@ const newTask = z.object({ parentId: id.nullable().default(null), ...taskFields 
 export type NewTaskInput = z.output<typeof newTask>;
 
 const taskPatch = z.object({
+  /** moves the task (and its subtree) under another task, or to the top level with null */
+  parentId: id.nullable().optional(),
   title: title.optional(),
   content: longText.nullable().optional(),
   source: z.enum(TASK_SOURCES).optional(),
@@ -153,6 +156,10 @@ export const supervisionContract = {
   'tasks.log': returns<TaskLogEntry[]>()(z.object({ id })),
   /** Logs every task whose level rose since last seen (call on start and hourly); returns those. */
   'tasks.refreshLevels': returns<{ risen: { taskId: number; from: string; to: string }[]; dueTomorrow: number[] }>()(z.object({})),
+  /** The office's date by the backend's clock (the one every level is computed against). */
+  'tasks.today': returns<{ today: string }>()(z.object({})),
+  /** The bell's list: rises logged in the last `days` days and open tasks due tomorrow. */
+  'tasks.reminders': returns<Reminders>()(z.object({ days: z.number().int().min(1).max(30).default(2) })),
   'tasks.rules': returns<EscalationRules>()(z.object({})),
   'tasks.setRules': returns<EscalationRules>()(rulesSchema),
   'tasks.board': returns<Board>()(z.object({ today: date.optional() })),

@@ -218,3 +218,9 @@ export interface CoverageResult {
   /** not in the attendance list (study) or no passing result (exam) */
   missing: { personId: number; name: string; unit: string | null; reason: string }[];
 }
+
+/** The bell: levels that rose lately, and what falls due tomorrow. */
+export interface Reminders {
+  risen: { logId: number; taskId: number; title: string; unit: string | null; fromLevel: LevelKey; toLevel: LevelKey; at: string }[];
+  dueTomorrow: Task[];
+}

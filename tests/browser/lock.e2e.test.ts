@@ -16,6 +16,12 @@ const callFromPage = (page: Page, method: string) =>
 const coveredByLockScreen = (page: Page) =>
   page.evaluate(() => !!document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2)?.closest('[data-testid="lock-screen"]'));
 
+/** The program opens on the board (挂图作战); the roster, with 王伟 in it, is one click away. */
+async function rosterShows(page: Page) {
+  await page.locator('.sidebar').getByRole('button', { name: '花名册', exact: true }).click();
+  await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+}
+
 async function unlockWith(page: Page, password: string) {
   const screen = page.getByTestId('lock-screen');
   await screen.getByLabel('密码').fill(password);
@@ -44,7 +50,7 @@ describe('the lock in the browser', () => {
 
   it('sets a password, locks, refuses a wrong password with the reason, unlocks with the right one', async () => {
     const { page } = app;
-    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+    await rosterShows(page);
 
     await page.getByRole('button', { name: '设置密码…' }).click();
     const dialog = page.getByRole('dialog', { name: '设置密码' });
@@ -75,7 +81,7 @@ describe('the lock in the browser', () => {
 
     await unlockWith(page, PASSWORD);
     await screen.waitFor({ state: 'detached' });
-    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+    await rosterShows(page);
     assert.equal((await callFromPage(page, 'roster.list')).ok, true);
   });
 
@@ -91,14 +97,15 @@ describe('the lock in the browser', () => {
     assert.equal(await page.locator('.topbar').count(), 0);
 
     await unlockWith(page, PASSWORD);
-    await page.getByRole('gridcell', { name: '王伟' }).waitFor();
+    await rosterShows(page);
   });
 
   it('locks by itself after the idle minutes without mouse or keyboard use', async () => {
     const { page } = app;
     await page.clock.install();
     await page.reload();
-    await page.getByRole('gridcell', { name: '王伟' }).waitFor(); // still unlocked in the backend
+    // still unlocked in the backend: the program opens (on the board); no click here, the page's clock is fake
+    await page.getByTestId('board-page').waitFor();
     await page.mouse.move(200, 200);
     await page.clock.runFor('04:30');
     await page.mouse.move(300, 300); // activity restarts the count

@@ -13,6 +13,15 @@ export function bulletinCategoryId(db: Database): number | null {
   return (db.prepare("SELECT id FROM ledger_categories WHERE template_key = ? AND archived = 0 ORDER BY id LIMIT 1").pluck().get(BULLETIN_TEMPLATE) as number | undefined) ?? null;
 }
 
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 11 → 十一, 20 → 二十, 35 → 三十五: section numbers of an official document (beyond 99, digits). */
+export function chineseNumber(n: number): string {
+  if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
+  const tens = Math.floor(n / 10);
+  return `${tens === 0 ? '' : tens === 1 ? '十' : `${DIGITS[tens]}十`}${DIGITS[n % 10]}`;
+}
+
 /**
  * A bulletin (通报) draft for a period: the tasks due in it (or any time, without a period)
  * that are overdue today or rated 不合格, grouped by unit in tree order, with their levels.
@@ -48,7 +57,7 @@ export function draftBulletin(db: Database, tasks: TaskService, rules: Escalatio
   const lines = [
     `${periodText}，督办任务中逾期未办结或办结质量评定为不合格的情况通报如下：`,
     ...sorted.flatMap((g, i) => [
-      `${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? String(i + 1)}、${g.unit}（${g.tasks.length}项）`,
+      `${chineseNumber(i + 1)}、${g.unit}（${g.tasks.length}项）`,
       ...g.tasks.map((t, j) => `  ${j + 1}. ${t.title}，完成时限${t.dueDate ?? '未定'}，${t.reason}，${t.levelName}。`),
     ]),
     sorted.length ? `请以上单位（部门）${unitsNamed.join('、')}于收到通报后抓紧整改，并将整改情况书面报送${officeName || '办公室'}。` : '本期无逾期或不合格任务。',

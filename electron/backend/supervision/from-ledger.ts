@@ -44,3 +44,30 @@ export function taskFromRecord(db: Database, ledger: LedgerService, recordId: nu
     ledgerRecordId: recordId,
   };
 }
+
+/**
+ * 办结 carried back to the ledger: a task made from a record closes that record too, so the
+ * 征求意见台账 reads 已办结 without anyone typing it twice. The record's first status field
+ * takes a closed choice (the one named like the task's status when there is one) and a
+ * 反馈情况 field, if the category has one and it is empty, takes the evidence. Through the
+ * ledger service, so it is validated and audited; inside the caller's transaction. A record
+ * in the recycle bin or an archived category is left alone (the task still closes).
+ * Returns what changed, for the task's trail, or null.
+ */
+export function closeLinkedRecord(ledger: LedgerService, recordId: number, taskStatus: string, evidence: string): string | null {
+  const record = ledger.records.get(recordId);
+  if (record.deletedAt) return null;
+  const category = ledger.categories.get(record.categoryId);
+  if (category.archived) return null;
+  const statusField = category.fields.find((f) => f.type === 'status');
+  const closedChoices = statusField?.choices.filter((c) => c.closed) ?? [];
+  const closedValue = closedChoices.find((c) => c.value === taskStatus || c.aliases?.includes(taskStatus))?.value ?? closedChoices[0]?.value;
+  const feedback = category.fields.find((f) => (f.key === 'feedback' || f.label === '反馈情况') && (f.type === 'longText' || f.type === 'text'));
+  const changes: Record<string, string> = {};
+  if (statusField && closedValue && record.values[statusField.key] !== closedValue) changes[statusField.key] = closedValue;
+  if (feedback && (record.values[feedback.key] ?? '') === '') changes[feedback.key] = evidence;
+  if (Object.keys(changes).length === 0) return null;
+  ledger.records.update(recordId, changes);
+  const said = [statusField && changes[statusField.key] ? `${statusField.label}：${closedValue}` : null, feedback && changes[feedback.key] ? `${feedback.label}已填写` : null].filter(Boolean);
+  return `同步台账“${category.name}”第 ${recordId} 号记录（${said.join('，')}）`;
+}

@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract/types';
 import type { TaskDetail, TaskTreeNode } from '../../../shared/contract/supervision';
-import type { Board, BoardCell, Task } from '../../../shared/domain/supervision';
+import type { Board, BoardCell, QualityRating, Task } from '../../../shared/domain/supervision';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import type { LedgerService } from '../ledger/ledger-service';
@@ -10,12 +10,13 @@ import { buildRollup, SUBTREE_IDS, type RollupNode } from './rollup';
 import { computeBoard } from './board';
 import { CLOSED_SQL, doneSql, levelSql } from './level-sql';
 import { weekEnd } from './calendar';
-import { taskFromRecord } from './from-ledger';
+import { closeLinkedRecord, taskFromRecord } from './from-ledger';
 import { RecurrenceService } from './recurrence-service';
 import { planView } from './plans';
 import { draftBulletin, saveBulletin } from './bulletin';
 import { coverage, coverageFollowUp } from './coverage';
 import { loadDemoTasks } from './demo-tasks';
+import { reminders } from './reminders';
 
 /** Supervision (督办): tasks, escalation, the board, plans, bulletins and coverage behind the `tasks.*` contract. */
 export class SupervisionService {
@@ -76,6 +77,17 @@ export class SupervisionService {
     return this.db.transaction(() => this.tasks.get(this.tasks.insert(taskFromRecord(this.db, this.ledger, recordId, parentId, dueDate))))();
   }
 
+  /** 办结, and the ledger record it came from marked closed too — one transaction. */
+  close(id: number, rating: QualityRating, evidence: string, status: '已办结' | '已销号'): Task {
+    return this.db.transaction(() => {
+      const task = this.tasks.close(id, rating, evidence, status);
+      if (task.ledgerRecordId === null) return task;
+      const synced = closeLinkedRecord(this.ledger, task.ledgerRecordId, status, evidence);
+      if (synced) this.tasks.log.write(id, 'status', { level: task.level, text: synced });
+      return task;
+    })();
+  }
+
   /** The sample office's task tree (载入示例数据); the caller holds the transaction. */
   loadDemo(): { tasks: number } {
     return loadDemoTasks(this.db, this, this.ledger);
@@ -97,7 +109,7 @@ export class SupervisionService {
       'tasks.delete': (i) => t.delete(i.id),
       'tasks.decompose': (i) => t.decompose(i.parentId, i.items),
       'tasks.fromLedgerRecord': (i) => this.fromLedgerRecord(i.recordId, i.parentId, i.dueDate),
-      'tasks.close': (i) => t.close(i.id, i.rating, i.evidence, i.status),
+      'tasks.close': (i) => this.close(i.id, i.rating, i.evidence, i.status),
       'tasks.urge': (i) => t.act(i.id, 'urge', i.text),
       'tasks.note': (i) => t.act(i.id, 'note', i.text),
       'tasks.reply': (i) => t.act(i.id, 'reply', i.text),
@@ -105,6 +117,8 @@ export class SupervisionService {
       'tasks.clearOverride': (i) => t.clearOverride(i.id, i.reason),
       'tasks.log': (i) => (t.get(i.id), t.log.forTask(i.id)),
       'tasks.refreshLevels': () => t.refreshLevels(),
+      'tasks.today': () => ({ today: t.today() }),
+      'tasks.reminders': (i) => reminders(this.db, t, i.days),
       'tasks.rules': () => this.rules.get(),
       'tasks.setRules': (i) => this.rules.set(i),
       'tasks.board': (i) => this.board(i.today),

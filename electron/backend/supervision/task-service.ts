@@ -9,6 +9,7 @@ import { TaskLog } from './task-log';
 import { levelSql } from './level-sql';
 import { selectTasks, toTask, type DbTask } from './task-rows';
 import { addDays } from './calendar';
+import { SUBTREE_IDS } from './rollup';
 
 export const TASK_ENTITY = 'task';
 
@@ -16,10 +17,10 @@ export const TASK_ENTITY = 'task';
 const FIELD_LABELS: Record<string, string> = {
   title: '任务名称', content: '任务内容', source: '任务来源', leadLeaderId: '牵头领导', unitId: '责任单位',
   responsibleId: '责任人', helperUnitIds: '协办单位', startDate: '开始日期', dueDate: '完成时限', progress: '进度',
-  status: '状态', evidence: '佐证材料', horizon: '计划类型', rating: '质量评定',
+  status: '状态', evidence: '佐证材料', horizon: '计划类型', rating: '质量评定', parentId: '上级任务',
 };
 const COLUMNS: Record<string, string> = {
-  title: 'title', content: 'content', source: 'source', leadLeaderId: 'lead_leader_id', unitId: 'unit_id',
+  parentId: 'parent_id', title: 'title', content: 'content', source: 'source', leadLeaderId: 'lead_leader_id', unitId: 'unit_id',
   responsibleId: 'responsible_id', startDate: 'start_date', dueDate: 'due_date', progress: 'progress',
   status: 'status', evidence: 'evidence', horizon: 'horizon',
 };
@@ -155,6 +156,7 @@ export class TaskService {
       if (patch.leadLeaderId !== undefined) this.assertPerson(patch.leadLeaderId, '牵头领导');
       if (patch.responsibleId !== undefined) this.assertPerson(patch.responsibleId, '责任人');
       this.assertDates(next.startDate, next.dueDate);
+      if (patch.parentId !== undefined && patch.parentId !== before.parentId) this.assertMove(before, patch.parentId, next.dueDate);
       const sets: string[] = [];
       const params: Record<string, unknown> = { id };
       const lines = [];
@@ -182,6 +184,20 @@ export class TaskService {
       if (patch.progress !== undefined && patch.progress !== before.progress && !closing) this.log.write(id, 'progress', { text: `${before.progress}% → ${patch.progress}%` });
       return this.get(id);
     })();
+  }
+
+  /**
+   * 调整上级任务: refused when the new parent is the task itself or lies under it (a cycle
+   * would make the tree endless), is closed, or is due before the task — the same rules as
+   * 逐项分解, so a moved task reads as if it had been decomposed there.
+   */
+  private assertMove(task: Task, parentId: number | null, dueDate: string | null): void {
+    if (parentId === null) return;
+    const parent = this.get(parentId);
+    const inSubtree = this.db.prepare(`SELECT 1 FROM (${SUBTREE_IDS}) WHERE id = @parentId`).get({ root: task.id, parentId });
+    if (inSubtree) fail(ErrorCode.validation, parentId === task.id ? '不能把任务设为它自己的上级任务' : `不能把“${task.title}”移到它自己的下级任务“${parent.title}”之下`);
+    if (CLOSED_STATUSES.includes(parent.status)) fail(ErrorCode.conflict, `“${parent.title}”已${parent.status}，不能再添加子任务`);
+    if (dueDate && parent.dueDate && dueDate > parent.dueDate) fail(ErrorCode.validation, `子任务的完成时限（${dueDate}）不能晚于上级任务（${parent.dueDate}）`);
   }
 
   delete(id: number): { id: number } {

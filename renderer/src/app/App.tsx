@@ -14,8 +14,12 @@ import type { FocusRequest } from '../ledger/LedgerGrid';
 import { GlobalSearch } from '../search/GlobalSearch';
 import { LockGate } from '../lock/LockGate';
 import { LockControls } from '../lock/LockControls';
+import { SUPERVISION_PAGES, SupervisionPageView, isSupervisionPage } from '../supervision/SupervisionPages';
+import { SupervisionNav, type SupervisionPage } from '../supervision/nav';
+import { RulesProvider } from '../supervision/levels';
+import { ReminderBell } from '../supervision/ReminderBell';
 
-type PageKey = 'roster' | 'units' | 'import' | 'safety';
+type PageKey = 'roster' | 'units' | 'import' | 'safety' | SupervisionPage;
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
@@ -26,7 +30,9 @@ const PAGES: { key: PageKey; label: string }[] = [
 function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [page, setPage] = useState<PageKey>('roster');
+  // 挂图作战 is what the office head looks at first
+  const [page, setPage] = useState<PageKey>('board');
+  const [taskFocus, setTaskFocus] = useState<number | null>(null);
   // an open ledger category (and a record to focus, from the global search) takes the page's place
   const [ledger, setLedger] = useState<{ id: number; focus?: FocusRequest } | null>(null);
   const [firstRunDismissed, setFirstRunDismissed] = useState(false);
@@ -66,10 +72,18 @@ function Shell() {
     }
   };
 
+  const openTask = useCallback((id: number) => {
+    setLedger(null);
+    setPage('tasks');
+    setTaskFocus(id);
+  }, []);
+
   if (loadError) return <div className="fatal">无法连接数据：{loadError}</div>;
   if (!info) return <div className="loading">正在打开数据文件…</div>;
 
   return (
+    <RulesProvider reloadKey={generation}>
+    <SupervisionNav.Provider value={{ openTask }}>
     <div className="app">
       <header className="topbar">
         <div className="brand">台账督办助手</div>
@@ -102,10 +116,17 @@ function Shell() {
             打开/新建数据文件
           </button>
         )}
+        <ReminderBell reloadKey={generation} />
         <LockControls />
       </header>
       <div className="body">
         <nav className="sidebar" aria-label="功能">
+          <div className="nav-group">督办</div>
+          {SUPERVISION_PAGES.map((p) => (
+            <button key={p.key} className={!ledger && page === p.key ? 'nav-item active' : 'nav-item'} onClick={() => { setLedger(null); setPage(p.key); setTaskFocus(null); }}>
+              {p.label}
+            </button>
+          ))}
           <div className="nav-group">基础信息</div>
           {PAGES.map((p) => (
             <button key={p.key} className={!ledger && page === p.key ? 'nav-item active' : 'nav-item'} onClick={() => { setLedger(null); setPage(p.key); }}>
@@ -117,6 +138,8 @@ function Shell() {
         <main className="content" key={generation}>
           {ledger ? (
             <LedgerPage key={ledger.id} categoryId={ledger.id} focus={ledger.focus} onArchived={() => setLedger(null)} />
+          ) : isSupervisionPage(page) ? (
+            <SupervisionPageView page={page} focusTaskId={taskFocus} />
           ) : page === 'roster' ? (
             <RosterPage />
           ) : page === 'units' ? (
@@ -150,6 +173,8 @@ function Shell() {
       )}
       {fileDialog && <DataFileDialog currentPath={info.dbPath} onClose={() => setFileDialog(false)} onOpened={() => void switchedFile()} />}
     </div>
+    </SupervisionNav.Provider>
+    </RulesProvider>
   );
 }
 

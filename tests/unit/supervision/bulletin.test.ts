@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { supervisionBackend, taskInput } from './helpers';
+import { chineseNumber } from '../../../electron/backend/supervision/bulletin';
 
 test('bulletin draft: 期号, date, the overdue and 不合格 tasks grouped by unit with levels, the units named; saved into the 通报 ledger', async (t) => {
   const { backend, units } = supervisionBackend(t);
@@ -64,4 +65,8 @@ test('coverage: who is missing from a study session or did not pass a test; foll
   const wrong = backend.ledger.categories.create({ templateKey: 'opinions' });
   const op = backend.ledger.records.create(wrong.id, { content: 'x' });
   await assert.rejects(async () => backend.handlers['tasks.coverage']({ recordId: op.id, unitIds: [units.a] }), /无法检查覆盖情况/);
+});
+
+test('bulletin sections are numbered in Chinese past ten (十一、 not 11、)', () => {
+  assert.deepEqual([1, 9, 10, 11, 19, 20, 21, 99, 100].map(chineseNumber), ['一', '九', '十', '十一', '十九', '二十', '二十一', '九十九', '100']);
 });
