@@ -123,6 +123,8 @@ export const supervisionContract = {
       unitId: id.optional(),
       status: z.enum(TASK_STATUSES).optional(),
       level: level.optional(),
+      /** the tasks made from one ledger record (一键转办, 补课/补考), for the record's side panel */
+      ledgerRecordId: id.optional(),
       limit: z.number().int().min(1).max(100_000).default(1000),
     }),
   ),
@@ -143,8 +145,11 @@ export const supervisionContract = {
         .max(500),
     }),
   ),
-  /** 一键转办: an opinion (or any ledger record) becomes a rectification task linked to it. */
-  'tasks.fromLedgerRecord': returns<Task>()(z.object({ recordId: id, parentId: id.nullable().default(null), dueDate: date.nullable().optional() })),
+  /**
+   * 一键转办: an opinion (or any ledger record) becomes a rectification task linked to it.
+   * A record already converted is refused unless `again` says the user wants another task.
+   */
+  'tasks.fromLedgerRecord': returns<Task>()(z.object({ recordId: id, parentId: id.nullable().default(null), dueDate: date.nullable().optional(), again: z.boolean().optional() })),
   /** 办结: status 已办结 with the evidence and the quality rating. */
   'tasks.close': returns<Task>()(z.object({ id, rating: z.enum(QUALITY_RATINGS), evidence: longText.trim().min(1, '请填写办结佐证材料'), status: z.enum(['已办结', '已销号']).default('已办结') })),
   'tasks.urge': returns<TaskLogEntry>()(z.object({ id, text: logText })),

@@ -8,13 +8,16 @@ import { ErrorCode, fail } from '../errors';
  * not by label, so a renamed column still works: the first long text (意见内容) is the
  * subject, the first unit field the responsible unit, the first date field the deadline,
  * the first person field the lead. An opinion (征求意见台账) gives the source 征求意见.
+ * A second task for one record only when asked (`again`): a double click must not make two.
  */
-export function taskFromRecord(db: Database, ledger: LedgerService, recordId: number, parentId: number | null, dueDate: string | null | undefined): NewTaskInput {
+export function taskFromRecord(db: Database, ledger: LedgerService, recordId: number, parentId: number | null, dueDate: string | null | undefined, again = false): NewTaskInput {
   const record = ledger.records.get(recordId);
   if (record.deletedAt) fail(ErrorCode.conflict, '该台账记录在回收站中，请先恢复');
   const existing = db.prepare('SELECT id, title FROM tasks WHERE ledger_record_id = ? ORDER BY id LIMIT 1').get(recordId) as { id: number; title: string } | undefined;
-  if (existing) fail(ErrorCode.conflict, `该记录已转为督办任务“${existing.title}”（编号 ${existing.id}）`);
+  if (existing && !again) fail(ErrorCode.conflict, `该记录已转为督办任务“${existing.title}”（编号 ${existing.id}）`);
   const category = ledger.categories.get(record.categoryId);
+  // an archived ledger is closed work: new tasks from it would chase what the office has put away
+  if (category.archived) fail(ErrorCode.conflict, `“${category.name}”已归档，不能再转为督办任务，请先取消归档`);
   const first = (types: string[]) => category.fields.find((f) => types.includes(f.type) && record.values[f.key] !== undefined);
   const textField = first(['longText']) ?? first(['text']);
   const subject = textField ? String(record.values[textField.key]) : `${category.name}第 ${record.id} 号记录`;

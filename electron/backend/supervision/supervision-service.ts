@@ -73,8 +73,8 @@ export class SupervisionService {
     return this.tasks.query(`WHERE ${where} AND ${unit(cell.unitId)}`, { unitId: cell.unitId ?? null, level: cell.kind === 'level' ? cell.level : null, weekEnd: weekEnd(today) }, undefined, today);
   }
 
-  fromLedgerRecord(recordId: number, parentId: number | null, dueDate: string | null | undefined): Task {
-    return this.db.transaction(() => this.tasks.get(this.tasks.insert(taskFromRecord(this.db, this.ledger, recordId, parentId, dueDate))))();
+  fromLedgerRecord(recordId: number, parentId: number | null, dueDate: string | null | undefined, again = false): Task {
+    return this.db.transaction(() => this.tasks.get(this.tasks.insert(taskFromRecord(this.db, this.ledger, recordId, parentId, dueDate, again))))();
   }
 
   /** 办结, and the ledger record it came from marked closed too — one transaction. */
@@ -108,7 +108,7 @@ export class SupervisionService {
       'tasks.update': (i) => t.update(i.id, i.patch),
       'tasks.delete': (i) => t.delete(i.id),
       'tasks.decompose': (i) => t.decompose(i.parentId, i.items),
-      'tasks.fromLedgerRecord': (i) => this.fromLedgerRecord(i.recordId, i.parentId, i.dueDate),
+      'tasks.fromLedgerRecord': (i) => this.fromLedgerRecord(i.recordId, i.parentId, i.dueDate, i.again ?? false),
       'tasks.close': (i) => this.close(i.id, i.rating, i.evidence, i.status),
       'tasks.urge': (i) => t.act(i.id, 'urge', i.text),
       'tasks.note': (i) => t.act(i.id, 'note', i.text),

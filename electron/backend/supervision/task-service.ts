@@ -70,15 +70,16 @@ export class TaskService {
     return (this.db.prepare(`${this.select(today)} ${where} ${order}`).all({ ...params, today }) as DbTask[]).map(toTask);
   }
 
-  list(f: { parentId?: number | null; unitId?: number; status?: TaskStatus; level?: LevelKey; limit: number }): Task[] {
+  list(f: { parentId?: number | null; unitId?: number; status?: TaskStatus; level?: LevelKey; ledgerRecordId?: number; limit: number }): Task[] {
     const where: string[] = [];
     if (f.parentId === null) where.push('t.parent_id IS NULL');
     else if (f.parentId !== undefined) where.push('t.parent_id = @parentId');
     if (f.unitId !== undefined) where.push('t.unit_id = @unitId');
     if (f.status !== undefined) where.push('t.status = @status');
+    if (f.ledgerRecordId !== undefined) where.push('t.ledger_record_id = @ledgerRecordId');
     if (f.level !== undefined) where.push(`${levelSql(this.rules.get(), this.today())} = @level`);
     const sql = `${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    return this.query(sql, { parentId: f.parentId ?? null, unitId: f.unitId ?? null, status: f.status ?? null, level: f.level ?? null }, `ORDER BY t.due_date IS NULL, t.due_date, t.id LIMIT ${Math.trunc(f.limit)}`);
+    return this.query(sql, { parentId: f.parentId ?? null, unitId: f.unitId ?? null, status: f.status ?? null, level: f.level ?? null, ledgerRecordId: f.ledgerRecordId ?? null }, `ORDER BY t.due_date IS NULL, t.due_date, t.id LIMIT ${Math.trunc(f.limit)}`);
   }
 
   private assertUnit(id: number | null): void {

@@ -4,8 +4,9 @@ import { AuditList } from '../common/AuditList';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { shownValue } from './ledger-format';
 import type { RefsStore } from './ledger-store';
+import { RecordTasks } from '../supervision/RecordTasks';
 
-/** The focused record: every field (hidden ones too), its attachments, then its history. */
+/** The focused record: every field (hidden ones too), its supervision tasks (一键转办), its attachments, then its history. */
 export function RecordPanel(props: {
   category: LedgerCategory;
   fields: LedgerField[];
@@ -34,6 +35,7 @@ export function RecordPanel(props: {
               );
             })}
           </dl>
+          <RecordTasks key={record.id} category={props.category} record={record} />
           <AttachmentList owner="record" ownerId={record.id} readOnly={record.deletedAt !== null || props.category.archived} {...(props.onHistoryChanged ? { onChanged: props.onHistoryChanged } : {})} />
           <h3>修改记录</h3>
           <AuditList entries={props.history} />

@@ -4,13 +4,15 @@ import { TasksPage } from './TasksPage';
 import { PlansPage } from './PlansPage';
 import { BulletinPage } from './BulletinPage';
 import { RulesPage } from './RulesPage';
+import { CoveragePage } from './CoveragePage';
 import './supervision.css';
 
-/** The sidebar's 督办 group, in the order the office works: look, chase, plan, report, configure. */
+/** The sidebar's 督办 group, in the order the office works: look, chase, plan, check coverage, report, configure. */
 export const SUPERVISION_PAGES: { key: SupervisionPage; label: string }[] = [
   { key: 'board', label: '挂图作战' },
   { key: 'tasks', label: '督办任务' },
   { key: 'plans', label: '工作计划' },
+  { key: 'coverage', label: '全员覆盖' },
   { key: 'bulletin', label: '通报' },
   { key: 'rules', label: '督办设置' },
 ];
@@ -25,6 +27,8 @@ export function SupervisionPageView(props: { page: SupervisionPage; focusTaskId:
       return <TasksPage focusId={props.focusTaskId} />;
     case 'plans':
       return <PlansPage />;
+    case 'coverage':
+      return <CoveragePage />;
     case 'bulletin':
       return <BulletinPage />;
     case 'rules':

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
 /** The supervision pages the sidebar opens (App.tsx owns which one shows). */
-export type SupervisionPage = 'board' | 'tasks' | 'plans' | 'bulletin' | 'rules';
+export type SupervisionPage = 'board' | 'tasks' | 'plans' | 'coverage' | 'bulletin' | 'rules';
 
 /** Lets any supervision screen (board, plans, the bell) open one task in the task page. */
 export const SupervisionNav = createContext<{ openTask: (id: number) => void }>({ openTask: () => {} });

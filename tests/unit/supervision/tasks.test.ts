@@ -99,10 +99,15 @@ test('an opinion in 征求意见台账 becomes a rectification task in one actio
   assert.equal(task.ledgerRecordId, rec.id);
   assert.match(task.content!, /整改措施：开展窗口作风专项整顿/);
   await assert.rejects(async () => backend.handlers['tasks.fromLedgerRecord']({ recordId: rec.id, parentId: null }), refusedWith(/已转为督办任务/));
+  // asked for explicitly, a second task from the same record; the record's tasks are listed by it
+  const again = await backend.handlers['tasks.fromLedgerRecord']({ recordId: rec.id, parentId: task.id, again: true });
+  assert.equal(again.ledgerRecordId, rec.id);
+  assert.deepEqual((await backend.handlers['tasks.list']({ ledgerRecordId: rec.id, limit: 10 })).map((x) => x.id).sort(), [task.id, again.id].sort());
   // emptying the ledger's recycle bin is not blocked by the task; the link is cleared
   backend.ledger.records.delete([rec.id]);
   backend.ledger.records.emptyBin(cat.id);
   assert.equal(backend.supervision.tasks.get(task.id).ledgerRecordId, null);
+  assert.equal(backend.supervision.tasks.get(again.id).ledgerRecordId, null);
 });
 
 test('create and update validate references and dates; every change is audited', (t) => {
@@ -122,4 +127,13 @@ test('create and update validate references and dates; every change is audited',
   const done = s.update(task.id, { status: '已办结' });
   assert.equal(done.progress, 100);
   assert.ok(done.closedAt);
+});
+
+test('a record of an archived ledger is not turned into a task', async (t) => {
+  const { backend } = supervisionBackend(t);
+  const cat = backend.ledger.categories.create({ templateKey: 'opinions' });
+  const rec = backend.ledger.records.create(cat.id, { content: '会议过多过长', unit: '政治部' });
+  await backend.handlers['ledger.archiveCategory']({ id: cat.id, archived: true });
+  await assert.rejects(async () => backend.handlers['tasks.fromLedgerRecord']({ recordId: rec.id, parentId: null }), refusedWith(/已归档，不能再转为督办任务/));
+  assert.equal((await backend.handlers['tasks.list']({ ledgerRecordId: rec.id, limit: 10 })).length, 0);
 });
