@@ -70,12 +70,15 @@ describe('ledgers in the browser', () => {
     const shown = await page.locator('.ag-row [col-id="status"]').allInnerTexts();
     assert.ok(shown.length > 0 && shown.every((t) => t.trim() === '已办结'), shown.join(','));
 
-    // 导出 Excel… offers the filtered view, and the file holds just those rows
+    // 导出 Excel… offers the filtered view, and the file holds just those rows and the shown columns
     await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '列 ▾' }).click();
+    await page.getByLabel('显示“备注”').uncheck();
+    await page.getByRole('button', { name: '列 ▾' }).click();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel…' }).click();
     const dialog = page.getByRole('dialog', { name: /^导出“/ });
-    assert.equal(await dialog.getByLabel(`当前视图（筛选后的 ${EXPECT.done} 条，按表格中的排序）`).isChecked(), true, 'the current view is offered first');
+    assert.equal(await dialog.getByLabel(`当前视图（表格中的 ${EXPECT.done} 条，按表格中的排序和显示的列）`).isChecked(), true, 'the current view is offered first');
     await dialog.getByRole('button', { name: '导出', exact: true }).click();
     const file = path.join(app.dir, 'view.xlsx');
     await (await download).saveAs(file);
@@ -92,6 +95,11 @@ describe('ledgers in the browser', () => {
     });
     assert.equal(body.length, EXPECT.done, 'only the rows the grid showed');
     assert.ok(body.every((v) => v === '已办结'), body.join(','));
+    const headerText = [1, 2, 3, 4, 5].flatMap((r) => (sheet.getRow(r).values as unknown[]).map(String));
+    assert.ok(headerText.includes('意见内容') && !headerText.includes('备注'), 'the hidden 备注 column is left out');
+    await page.getByRole('button', { name: '列 ▾' }).click();
+    await page.getByLabel('显示“备注”').check();
+    await page.getByRole('button', { name: '列 ▾' }).click();
 
     await page.locator('.ag-header-cell[col-id="status"] .ag-header-cell-filter-button').click();
     await page.getByRole('group', { name: '筛选办理状态' }).getByRole('button', { name: '清除' }).click();

@@ -41,6 +41,8 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON
 export interface LedgerGridQuery {
   view: { sort: LedgerSort[]; filters: LedgerFilter[]; search: string };
   total: number;
+  /** the field columns shown, in their order, read when asked (hiding a column reads no rows) */
+  shownFields: () => string[];
 }
 
 export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusRequest | undefined; onQuery?: (q: LedgerGridQuery) => void }) {
@@ -103,7 +105,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
         totalRef.current = page.total;
         setTotal(page.total);
         p.successCallback(page.rows, page.total);
-        if (!bin) props.onQuery?.({ view, total: page.total });
+        if (!bin) props.onQuery?.({ view, total: page.total, shownFields: () => (gridApi.current?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k)) });
         if (pendingFocus.current !== null) setTimeout(focusPending);
       },
       (err) => {

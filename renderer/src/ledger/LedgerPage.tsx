@@ -13,8 +13,9 @@ import './ledger.css';
 
 type Tab = 'grid' | 'import' | 'stats';
 
-/** A filter, a search or a sort makes the grid's view differ from the whole category. */
-const isNarrowed = (q: LedgerGridQuery) => q.view.filters.length > 0 || q.view.search !== '' || q.view.sort.length > 0;
+/** A filter, a search, a sort or a hidden column makes the grid's view differ from the whole category. */
+const isNarrowed = (q: LedgerGridQuery, c: LedgerCategory) =>
+  q.view.filters.length > 0 || q.view.search !== '' || q.view.sort.length > 0 || q.shownFields().length < c.fields.filter((f) => !f.hidden).length;
 
 /** One ledger category: its records, an import into it, its statistics. */
 export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | undefined; onArchived: () => void }) {
@@ -127,8 +128,12 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
           heading={`导出“${category.name}”`}
           target="ledger"
           categoryId={category.id}
-          viewLabel={gridQuery && isNarrowed(gridQuery) ? `筛选后的 ${gridQuery.total} 条，按表格中的排序` : null}
-          onExport={({ scope, ...r }) => api.exports.ledger({ ...r, categoryId: category.id, ...(scope === 'view' && gridQuery ? { view: gridQuery.view } : {}) })}
+          viewLabel={gridQuery && isNarrowed(gridQuery, category) ? `表格中的 ${gridQuery.total} 条，按表格中的排序和显示的列` : null}
+          onExport={({ scope, ...r }) => {
+            const shown = gridQuery?.shownFields() ?? [];
+            const view = scope === 'view' && gridQuery ? { view: gridQuery.view, ...(shown.length ? { fields: shown } : {}) } : {};
+            return api.exports.ledger({ ...r, categoryId: category.id, ...view });
+          }}
           onClose={() => setExporting(null)}
         />
       )}

@@ -271,8 +271,10 @@ export function RosterPage() {
     gridApi.current?.forEachNodeAfterFilterAndSort((n: IRowNode<Person>) => n.data && ids.push(n.data.id));
     return ids;
   };
-  const exportView = () => setExporting(`筛选、排序后的 ${viewIds().length} 人`);
-  const runExport = ({ scope, ...rest }: ExportRequest) => api.exports.roster({ ...rest, ...(scope === 'view' ? { ids: viewIds() } : {}) });
+  const exportView = () => setExporting(`筛选、排序后的 ${viewIds().length} 人，表格中显示的列`);
+  // the current view: its rows in their order, and the columns shown (hidden ones left out)
+  const runExport = ({ scope, ...rest }: ExportRequest) =>
+    api.exports.roster({ ...rest, ...(scope === 'view' ? { ids: viewIds(), fields: displayedColumns().filter(isField) } : {}) });
 
   const columns = useMemo(() => rosterColumns(units), [units]);
   const focused = rows?.find((p) => p.id === focusedId) ?? null;
