@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** A modal dialog: Esc closes it, focus starts inside it, the page behind is inert. */
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; width?: number }) {
@@ -49,6 +49,50 @@ export function ConfirmDialog(props: { title: string; message: ReactNode; confir
       }
     >
       {props.message}
+    </Modal>
+  );
+}
+
+/**
+ * A dialog that asks for something and does it: 取消 and one action. Whatever the action
+ * throws (a check of our own or the backend's refusal) is shown in the dialog, which stays
+ * open with everything typed; the action button is off while the call runs.
+ */
+export function FormDialog(props: { title: string; submitLabel?: string; width?: number; onClose: () => void; onSubmit: () => Promise<unknown> | unknown; children: ReactNode }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await props.onSubmit();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title={props.title}
+      onClose={props.onClose}
+      {...(props.width ? { width: props.width } : {})}
+      footer={
+        <>
+          <button onClick={props.onClose}>取消</button>
+          <button className="primary" disabled={busy} onClick={() => void submit()}>
+            {props.submitLabel ?? '确定'}
+          </button>
+        </>
+      }
+    >
+      {/* Enter in a one-line box does the action, as in any dialog on Windows */}
+      <div onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type !== 'checkbox' && !busy && void submit()}>{props.children}</div>
+      {error && (
+        <div className="form-error" role="alert">
+          {error}
+        </div>
+      )}
     </Modal>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { CATEGORY_GROUPS, type CategoryGroup, type LedgerCategory } from '../../../shared/domain/ledger';
 import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
-import { ConfirmDialog, Modal } from '../common/Modal';
+import { ConfirmDialog, FormDialog } from '../common/Modal';
 import { categoriesChanged, useCategories } from './ledger-store';
 import { LedgerGrid, type FocusRequest, type LedgerGridQuery } from './LedgerGrid';
 import { LedgerImport } from './LedgerImport';
@@ -155,36 +155,20 @@ export function LedgerPage(props: { categoryId: number; focus?: FocusRequest | u
 function RenameDialog(props: { category: LedgerCategory; onClose: () => void; onDone: (c: LedgerCategory) => void }) {
   const [name, setName] = useState(props.category.name);
   const [group, setGroup] = useState<CategoryGroup>(props.category.group);
-  const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    try {
-      let c = await api.ledger.renameCategory({ id: props.category.id, name });
-      if (group !== c.group) {
-        // to the end of its new group; ↑ ↓ in the sidebar place it from there
-        const moved = await api.ledger.moveCategory({ id: c.id, group, index: Number.MAX_SAFE_INTEGER });
-        c = moved.find((x) => x.id === c.id) ?? c;
-      }
-      props.onDone(c);
-    } catch (err) {
-      setError(errorMessage(err));
+    let c = await api.ledger.renameCategory({ id: props.category.id, name });
+    if (group !== c.group) {
+      // to the end of its new group; ↑ ↓ in the sidebar place it from there
+      const moved = await api.ledger.moveCategory({ id: c.id, group, index: Number.MAX_SAFE_INTEGER });
+      c = moved.find((x) => x.id === c.id) ?? c;
     }
+    props.onDone(c);
   };
   return (
-    <Modal
-      title="重命名台账"
-      onClose={props.onClose}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            确定
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="重命名台账" onClose={props.onClose} onSubmit={save}>
       <label className="field">
         <span>台账名称</span>
-        <input value={name} aria-label="台账名称" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+        <input value={name} aria-label="台账名称" onChange={(e) => setName(e.target.value)} />
       </label>
       <label className="field">
         <span>侧栏分组</span>
@@ -194,7 +178,6 @@ function RenameDialog(props: { category: LedgerCategory; onClose: () => void; on
           ))}
         </select>
       </label>
-      {error && <div className="form-error">{error}</div>}
-    </Modal>
+    </FormDialog>
   );
 }

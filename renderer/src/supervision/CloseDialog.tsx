@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { QUALITY_RATINGS, type QualityRating, type Task } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { AttachmentList } from '../attachments/AttachmentList';
 import { levelLabel, useRules } from './levels';
 
@@ -11,30 +11,13 @@ export function CloseDialog(props: { task: Task; onClose: () => void; onDone: (t
   const [rating, setRating] = useState<QualityRating | null>(null);
   const [status, setStatus] = useState<'已办结' | '已销号'>('已办结');
   const [evidence, setEvidence] = useState(props.task.evidence ?? '');
-  const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    if (!rating) return setError('请选择质量评定');
-    if (!evidence.trim()) return setError('请填写办结佐证材料');
-    try {
-      props.onDone(await api.tasks.close({ id: props.task.id, rating, evidence: evidence.trim(), status }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    if (!rating) throw new Error('请选择质量评定');
+    if (!evidence.trim()) throw new Error('请填写办结佐证材料');
+    props.onDone(await api.tasks.close({ id: props.task.id, rating, evidence: evidence.trim(), status }));
   };
   return (
-    <Modal
-      title={`办结：${props.task.title}`}
-      onClose={props.onClose}
-      width={560}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            确认办结
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`办结：${props.task.title}`} onClose={props.onClose} width={560} submitLabel="确认办结" onSubmit={save}>
       <div className="field">
         <span>
           质量评定<i className="required">*</i>
@@ -68,11 +51,6 @@ export function CloseDialog(props: { task: Task; onClose: () => void; onDone: (t
       </label>
       <AttachmentList owner="task" ownerId={props.task.id} />
       {props.task.ledgerRecordId !== null && <p className="muted small">该任务由台账记录转办，办结后将同步把该记录的办理状态改为已办结，并填写反馈情况。</p>}
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LEVEL_KEYS, type LevelKey, type Task } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { levelLabel, useRules } from './levels';
 
 /** 人工调整督办等级 (or cancel one): the reason is required and goes into the trail. */
@@ -11,28 +11,12 @@ export function OverrideDialog(props: { task: Task; onClose: () => void; onDone:
   const [level, setLevel] = useState<LevelKey>(props.task.level);
   const [mode, setMode] = useState<'set' | 'clear'>('set');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const save = async () => {
-    if (!reason.trim()) return setError('请填写调整理由（将记入留痕）');
-    try {
-      props.onDone(mode === 'clear' ? await api.tasks.clearOverride({ id: props.task.id, reason }) : await api.tasks.override({ id: props.task.id, level, reason }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    if (!reason.trim()) throw new Error('请填写调整理由（将记入留痕）');
+    props.onDone(mode === 'clear' ? await api.tasks.clearOverride({ id: props.task.id, reason }) : await api.tasks.override({ id: props.task.id, level, reason }));
   };
   return (
-    <Modal
-      title="人工调整督办等级"
-      onClose={props.onClose}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            确定
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="人工调整督办等级" onClose={props.onClose} onSubmit={save}>
       <p className="muted small">人工等级优先于自动规则，直到取消为止。当前：{levelLabel(rules, props.task.level)}{manual ? '（人工）' : '（按规则）'}</p>
       {manual && (
         <div className="radio-row">
@@ -64,11 +48,6 @@ export function OverrideDialog(props: { task: Task; onClose: () => void; onDone:
         </span>
         <textarea aria-label="理由" rows={3} value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} placeholder="如：经分管领导批准延期至3月10日" />
       </label>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }
