@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PLAN_HORIZONS, type PlanHorizon, type Recurrence, type RecurrenceRule } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { DateInput } from './DateInput';
 import { UnitSelect } from './UnitSelect';
 import { useLookups } from './lookups';
@@ -23,40 +23,22 @@ export function RecurrenceDialog(props: { onClose: () => void; onDone: (r: Recur
   const [unitId, setUnitId] = useState<number | null>(null);
   const [horizon, setHorizon] = useState<PlanHorizon | ''>('周清单');
   const [dateError, setDateError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
   const save = async () => {
-    if (!title.trim()) return setError('请填写任务名称');
-    if (dateError) return setError(dateError);
-    if (!startDate) return setError('请填写开始日期');
-    if (endDate && endDate < startDate) return setError('结束日期不能早于开始日期');
-    if (rule === 'weekly' && weekdays.length === 0) return setError('每周任务请至少选择一天');
+    if (!title.trim()) throw new Error('请填写任务名称');
+    if (dateError) throw new Error(dateError);
+    if (!startDate) throw new Error('请填写开始日期');
+    if (endDate && endDate < startDate) throw new Error('结束日期不能早于开始日期');
+    if (rule === 'weekly' && weekdays.length === 0) throw new Error('每周任务请至少选择一天');
     const day = Number(monthDay);
-    if (rule === 'monthly' && !(Number.isInteger(day) && day >= 1 && day <= 31)) return setError('每月任务请填写1到31之间的日期（几号）');
-    try {
-      const r = await api.tasks.createRecurrence({
-        title: title.trim(), rule, weekdays: rule === 'weekly' ? weekdays : [], monthDay: rule === 'monthly' ? day : null, startDate, endDate, unitId, horizon: horizon || null,
-      });
-      props.onDone(r);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    if (rule === 'monthly' && !(Number.isInteger(day) && day >= 1 && day <= 31)) throw new Error('每月任务请填写1到31之间的日期（几号）');
+    const r = await api.tasks.createRecurrence({
+      title: title.trim(), rule, weekdays: rule === 'weekly' ? weekdays : [], monthDay: rule === 'monthly' ? day : null, startDate, endDate, unitId, horizon: horizon || null,
+    });
+    props.onDone(r);
   };
 
   return (
-    <Modal
-      title="新建周期任务"
-      onClose={props.onClose}
-      width={560}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="新建周期任务" onClose={props.onClose} width={560} submitLabel="保存" onSubmit={save}>
       <label className="field">
         <span>
           任务名称<i className="required">*</i>
@@ -121,11 +103,6 @@ export function RecurrenceDialog(props: { onClose: () => void; onDone: (r: Recur
           </select>
         </label>
       </div>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }
