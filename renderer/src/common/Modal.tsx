@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** A modal dialog: Esc closes it, focus starts inside it, the page behind is inert. */
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; width?: number }) {
@@ -54,6 +54,16 @@ export function ConfirmDialog(props: { title: string; message: ReactNode; confir
 }
 
 /**
+ * Enter in a one-line box does the dialog's action, as in any dialog on Windows — but not
+ * while a Chinese IME is composing (Enter commits the pinyin there), nor in a box with a
+ * suggestion list, a checkbox or a radio button, nor when the box used the key itself.
+ */
+function submitsOnEnter(e: KeyboardEvent<HTMLDivElement>): boolean {
+  const t = e.target;
+  return e.key === 'Enter' && !e.nativeEvent.isComposing && !e.defaultPrevented && t instanceof HTMLInputElement && t.list === null && t.type !== 'checkbox' && t.type !== 'radio';
+}
+
+/**
  * A dialog that asks for something and does it: 取消 and one action. Whatever the action
  * throws (a check of our own or the backend's refusal) is shown in the dialog, which stays
  * open with everything typed; the action button is off while the call runs.
@@ -86,8 +96,7 @@ export function FormDialog(props: { title: string; submitLabel?: string; width?:
         </>
       }
     >
-      {/* Enter in a one-line box does the action, as in any dialog on Windows */}
-      <div onKeyDown={(e) => e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type !== 'checkbox' && !busy && void submit()}>{props.children}</div>
+      <div onKeyDown={(e) => submitsOnEnter(e) && !busy && void submit()}>{props.children}</div>
       {error && (
         <div className="form-error" role="alert">
           {error}

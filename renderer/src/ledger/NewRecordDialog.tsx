@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { LedgerCategory, LedgerField, LedgerRecord, RawCell } from '../../../shared/domain/ledger';
 import type { Person } from '../../../shared/domain/roster';
 import type { Unit } from '../../../shared/domain/units';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { rosterCache, unitsCache } from './ledger-store';
 
 /** A new record typed in a form: every field with its own input; the backend checks each. */
@@ -11,7 +11,6 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
   const [values, setValues] = useState<Record<string, RawCell>>(() =>
     Object.fromEntries(props.fields.filter((f) => f.defaultValue !== null).map((f) => [f.key, f.defaultValue as RawCell])),
   );
-  const [error, setError] = useState<string | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => {
@@ -21,11 +20,7 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
   const set = (k: string, v: RawCell) => setValues((old) => ({ ...old, [k]: v === '' ? null : v }));
 
   const save = async () => {
-    try {
-      props.onCreated(await api.ledger.create({ categoryId: props.category.id, values }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    props.onCreated(await api.ledger.create({ categoryId: props.category.id, values }));
   };
 
   const input = (f: LedgerField) => {
@@ -95,19 +90,7 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
   };
 
   return (
-    <Modal
-      title={`新增记录：${props.category.name}`}
-      onClose={props.onClose}
-      width={560}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`新增记录：${props.category.name}`} onClose={props.onClose} width={560} submitLabel="保存" onSubmit={save}>
       <div className="record-form">
         {props.fields.map((f) => (
           <label key={f.key} className={f.type === 'longText' || f.type === 'multiChoice' ? 'field wide' : 'field'}>
@@ -119,11 +102,6 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
           </label>
         ))}
       </div>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Task } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { UnitSelect } from './UnitSelect';
 import { DateInput } from './DateInput';
 import { useLookups } from './lookups';
@@ -18,41 +18,24 @@ export function DecomposeDialog(props: { parent: Task; onClose: () => void; onDo
   const { units } = useLookups();
   const blank = (): Item => ({ unitId: null, title: '', dueDate: props.parent.dueDate ?? '' });
   const [items, setItems] = useState<Item[]>([blank(), blank()]);
-  const [error, setError] = useState<string | null>(null);
   const set = (i: number, patch: Partial<Item>) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const save = async () => {
     const missing = items.findIndex((x) => x.unitId === null);
-    if (missing >= 0) return setError(`第 ${missing + 1} 行请选择责任单位（不需要的行可删除）`);
+    if (missing >= 0) throw new Error(`第 ${missing + 1} 行请选择责任单位（不需要的行可删除）`);
     const bad = items.find((x) => x.error);
-    if (bad) return setError(bad.error!);
+    if (bad) throw new Error(bad.error!);
     const late = items.findIndex((x) => x.dueDate && props.parent.dueDate && x.dueDate > props.parent.dueDate);
-    if (late >= 0) return setError(`第 ${late + 1} 行的完成时限不能晚于上级任务（${props.parent.dueDate}）`);
-    try {
-      const created = await api.tasks.decompose({
-        parentId: props.parent.id,
-        items: items.map((x) => ({ unitId: x.unitId, responsibleId: null, ...(x.title.trim() ? { title: x.title.trim() } : {}), dueDate: x.dueDate || null })),
-      });
-      props.onDone(created);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    if (late >= 0) throw new Error(`第 ${late + 1} 行的完成时限不能晚于上级任务（${props.parent.dueDate}）`);
+    const created = await api.tasks.decompose({
+      parentId: props.parent.id,
+      items: items.map((x) => ({ unitId: x.unitId, responsibleId: null, ...(x.title.trim() ? { title: x.title.trim() } : {}), dueDate: x.dueDate || null })),
+    });
+    props.onDone(created);
   };
 
   return (
-    <Modal
-      title={`逐项分解：${props.parent.title}`}
-      onClose={props.onClose}
-      width={760}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            分解为 {items.length} 项子任务
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={`逐项分解：${props.parent.title}`} onClose={props.onClose} width={760} submitLabel={`分解为 ${items.length} 项子任务`} onSubmit={save}>
       <p className="muted small">每行一个责任单位；子任务名称留空时为“上级任务名称（单位）”，来源、牵头领导、开始日期随上级任务。</p>
       <table className="decompose-table">
         <thead>
@@ -87,11 +70,6 @@ export function DecomposeDialog(props: { parent: Task; onClose: () => void; onDo
         </tbody>
       </table>
       <button onClick={() => setItems((xs) => [...xs, blank()])}>＋ 添加一行</button>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { PLAN_HORIZONS, TASK_SOURCES, TASK_STATUSES, type PlanHorizon, type Task, type TaskSource, type TaskStatus } from '../../../shared/domain/supervision';
 import type { NewTaskInput, TaskPatch } from '../../../shared/contract/supervision';
-import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { api } from '../api';
+import { FormDialog } from '../common/Modal';
 import { PersonPicker } from './PersonPicker';
 import { UnitSelect } from './UnitSelect';
 import { DateInput } from './DateInput';
@@ -33,7 +33,6 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
   const { units, people } = useLookups();
   const [d, setD] = useState<Draft>(props.task ? fromTask(props.task) : empty(props.parentId ?? null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | null>>({});
-  const [error, setError] = useState<string | null>(null);
   const [parents, setParents] = useState<Task[]>([]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   useEffect(() => {
@@ -42,16 +41,12 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
 
   const save = async () => {
     const p = problems(d, fieldErrors);
-    if (p) return setError(p);
-    try {
-      if (!props.task) return props.onSaved(await api.tasks.create({ ...d, title: d.title.trim(), ledgerRecordId: null }));
-      const before = fromTask(props.task);
-      const patch = Object.fromEntries(Object.entries(d).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Draft]))) as TaskPatch;
-      if (Object.keys(patch).length === 0) return props.onClose();
-      props.onSaved(await api.tasks.update({ id: props.task.id, patch }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
+    if (p) throw new Error(p);
+    if (!props.task) return props.onSaved(await api.tasks.create({ ...d, title: d.title.trim(), ledgerRecordId: null }));
+    const before = fromTask(props.task);
+    const patch = Object.fromEntries(Object.entries(d).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k as keyof Draft]))) as TaskPatch;
+    if (Object.keys(patch).length === 0) return props.onClose();
+    props.onSaved(await api.tasks.update({ id: props.task.id, patch }));
   };
 
   const person = (key: 'leadLeaderId' | 'responsibleId', label: string) => (
@@ -85,19 +80,7 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
   );
 
   return (
-    <Modal
-      title={props.task ? '修改督办任务' : '新建督办任务'}
-      onClose={props.onClose}
-      width={680}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={props.task ? '修改督办任务' : '新建督办任务'} onClose={props.onClose} width={680} submitLabel="保存" onSubmit={save}>
       <div className="task-form">
         <label className="field wide">
           <span>
@@ -174,11 +157,6 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
           </div>
         </fieldset>
       </div>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+    </FormDialog>
   );
 }
