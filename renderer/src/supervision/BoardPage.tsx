@@ -68,7 +68,7 @@ export function BoardPage() {
         </div>
         <button className="stat-card clickable" data-testid="board-overdue" onClick={() => setDrill(overdueDrill())} disabled={board.overdue === 0}>
           <div className="muted small">已逾期</div>
-          <div className="stat-num alert">{board.overdue}</div>
+          <div className={board.overdue > 0 ? 'stat-num alert' : 'stat-num'}>{board.overdue}</div>
         </button>
         <button className="stat-card clickable" data-testid="board-due-week" onClick={() => setDrill(dueThisWeekDrill())} disabled={board.dueThisWeek === 0}>
           <div className="muted small">本周到期</div>
