@@ -8,7 +8,8 @@ import { writeHeading } from './form-heading';
 import { looksLikeFormula } from './formula-guard';
 import { sheetOptions } from './print-setup';
 import { rowSource } from './row-source';
-import { HEADER_STYLE, PARAGRAPH_STYLE, SEQ_STYLE, TOTAL_LABEL_STYLE, columnStyles, guardedStyle, type ColumnStyles } from './sheet-styles';
+import { HEADER_STYLE, PARAGRAPH_STYLE, SEQ_STYLE, TOTAL_LABEL_STYLE, columnStyles, guardedStyle, type CellStyle, type ColumnStyles } from './sheet-styles';
+import { RawRows } from './raw-rows';
 import { countRow, newTally, type Tally } from './tally';
 import { fitsOneLine, wrappedLines } from './text-width';
 import { ExportErrorCode } from './export-errors';
@@ -162,7 +163,9 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
     }
     writeHeader(ws, layout, headerFirst, widths);
 
-    // 3. Data rows, committed as they are written.
+    // 3. Data rows, written as they come (see raw-rows.ts: straight to the sheet's XML).
+    ws.getRow(headerLast).commit();
+    const raw = new RawRows(ws, headerLast);
     const styles: ColumnStyles[] = columns.map((c) => columnStyles(c, table.dateFormat));
     let written = 0;
     const writeRow = (cells: readonly CellOut[]) => {
@@ -170,28 +173,22 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
       if (headerLast + written + (table.totalsRow ? 1 : 0) > MAX_ROWS) {
         throw new ApiError(ExportErrorCode.invalid, `“${table.sheetName}”超过 Excel 工作表的最大行数（${MAX_ROWS} 行），请筛选后分批导出`);
       }
-      const row = ws.getRow(headerLast + written);
-      const seq = row.getCell(1);
-      seq.value = written;
-      seq.style = SEQ_STYLE;
       let lines = 1;
-      cells.forEach((out, i) => {
-        const v = out.value;
+      const out: { value: CellOut['value']; style: CellStyle }[] = [{ value: written, style: SEQ_STYLE }];
+      cells.forEach((cell, i) => {
+        const v = cell.value;
         if (typeof v === 'string') {
           if (v.length > MAX_CELL_TEXT) {
             throw new ApiError(ExportErrorCode.invalid, `第 ${written} 行“${columns[i]!.label}”超过 Excel 单元格的上限（${MAX_CELL_TEXT} 个字符），无法导出`);
           }
           if (!fitsOneLine(v, widths[i + 1]!)) lines = Math.max(lines, wrappedLines(v, widths[i + 1]!));
         }
-        const cell = row.getCell(i + 2);
-        cell.value = v;
-        cell.style = styles[i]![out.variant];
+        out.push({ value: v, style: styles[i]![cell.variant] });
       });
       // One-line rows keep Excel's automatic height. Wrapped rows get theirs set: LibreOffice
       // (and so its PDF export) does not grow rows to fit on opening, and text would overprint
       // the next row. The estimate errs high, so nothing is clipped where Excel would have fitted.
-      if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4);
-      row.commit();
+      raw.add(headerLast + written, out, lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4) : undefined);
     };
     // Every PROGRESS_EVERY rows: report, and give the event loop a turn (zlib compresses
     // meanwhile, and a cancel can arrive). Not an async function: a promise per row is waste.
@@ -217,6 +214,7 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
       run.signal.throwIfAborted();
     }
 
+    raw.flush();
     // 4. 合计: the row count under 序号's neighbour, sums under number columns.
     if (table.totalsRow) {
       const row = ws.getRow(headerLast + written + 1);
