@@ -155,12 +155,15 @@ describe('exportTable: the official form, read back with openpyxl', () => {
 
   it('drops control characters XML cannot hold, so the file still opens', async (t) => {
     const out = path.join(tempDir(t), 'control.xlsx');
-    await exportTable(out, opinionTable({ rows: [{ source: 'a\u0000b\u000bc\u0007', content: '第一行\r\n第二行' }] }));
+    await exportTable(out, opinionTable({ rows: [{ source: 'a\u0000b\u000bc\u0007', content: '第一行\r\n第二行' }, { source: '<来信&来访>', content: `"引号" 'x' </v></c>` }] }));
     const book = inspectOrSkip(t, out);
     if (!book) return;
     const sheet = book.sheets[0]!;
     assert.equal(dataCell(sheet, 0, 'source').v, 'abc');
     assert.equal(dataCell(sheet, 0, 'content').v, '第一行\n第二行');
+    // XML's own characters in user text come back as typed
+    assert.equal(dataCell(sheet, 1, 'source').v, '<来信&来访>');
+    assert.equal(dataCell(sheet, 1, 'content').v, `"引号" 'x' </v></c>`);
   });
 
   it('adds a 合计 row with the count and the sums of number columns', async (t) => {
