@@ -2,10 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LedgerCategory, LedgerRecord } from '../../../shared/domain/ledger';
 import type { Task } from '../../../shared/domain/supervision';
 import { api, errorMessage } from '../api';
-import { Modal } from '../common/Modal';
+import { FormDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
 import { DateInput } from './DateInput';
 import { useToday } from './use-today';
+import { ParentTaskSelect } from './ParentTaskSelect';
 import { TaskLinks } from './TaskLinks';
 
 /** How many linked tasks the side panel lists before saying how many more there are. */
@@ -85,39 +86,17 @@ function ConvertDialog(props: { category: LedgerCategory; record: LedgerRecord; 
   const [dueDate, setDueDate] = useState<string | null>(() => recordDate(props.category, props.record));
   const [dateError, setDateError] = useState<string | null>(null);
   const [parentId, setParentId] = useState<number | null>(null);
-  const [parents, setParents] = useState<Task[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const today = useToday();
-  useEffect(() => void api.tasks.list({ limit: 5000 }).then(setParents, () => {}), []);
   const closesRecord = props.category.fields.some((f) => f.type === 'status');
 
+  // a refusal (in the recycle bin, archived ledger…) is shown by the dialog in the backend's own words
   const save = async () => {
-    if (dateError) return setError(dateError);
-    setBusy(true);
-    try {
-      props.onDone(await api.tasks.fromLedgerRecord({ recordId: props.record.id, parentId, dueDate, ...(props.again ? { again: true } : {}) }));
-    } catch (err) {
-      // the backend's refusal (in the recycle bin, archived ledger…) in its own words
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    if (dateError) throw new Error(dateError);
+    props.onDone(await api.tasks.fromLedgerRecord({ recordId: props.record.id, parentId, dueDate, ...(props.again ? { again: true } : {}) }));
   };
 
   return (
-    <Modal
-      title="转为督办任务"
-      onClose={props.onClose}
-      width={480}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" disabled={busy} onClick={() => void save()}>
-            {props.again ? '再转一项任务' : '转为督办任务'}
-          </button>
-        </>
-      }
-    >
+    <FormDialog title="转为督办任务" onClose={props.onClose} width={480} submitLabel={props.again ? '再转一项任务' : '转为督办任务'} onSubmit={save}>
       {props.again && props.again.length > 0 && (
         <p className="convert-warning">
           本记录已转为督办任务“{props.again[0]!.title}”{props.again.length > 1 ? `等 ${props.again.length} 项` : ''}。确定要再新建一项吗？
@@ -132,23 +111,7 @@ function ConvertDialog(props: { category: LedgerCategory; record: LedgerRecord; 
         {/* an old record's own deadline is often long past: say so before the task starts out overdue */}
         {dueDate && today && dueDate < today && !dateError && <span className="field-error">早于今天（{today}），任务一建立即为逾期</span>}
       </label>
-      <label className="field">
-        <span>上级任务（可不选）</span>
-        <select aria-label="上级任务" value={parentId ?? ''} onChange={(e) => setParentId(e.target.value === '' ? null : Number(e.target.value))}>
-          <option value="">（无，作为顶层任务）</option>
-          {parents.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-              {t.unitName ? `（${t.unitName}）` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error && (
-        <div className="form-error" role="alert">
-          {error}
-        </div>
-      )}
-    </Modal>
+      <ParentTaskSelect label="上级任务（可不选）" value={parentId} onChange={setParentId} />
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PLAN_HORIZONS, TASK_SOURCES, TASK_STATUSES, type PlanHorizon, type Task, type TaskSource, type TaskStatus } from '../../../shared/domain/supervision';
 import type { NewTaskInput, TaskPatch } from '../../../shared/contract/supervision';
 import { api } from '../api';
@@ -6,6 +6,7 @@ import { FormDialog } from '../common/Modal';
 import { PersonPicker } from './PersonPicker';
 import { UnitSelect } from './UnitSelect';
 import { DateInput } from './DateInput';
+import { ParentTaskSelect } from './ParentTaskSelect';
 import { useLookups } from './lookups';
 
 type Draft = Omit<NewTaskInput, 'ledgerRecordId'>;
@@ -33,11 +34,7 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
   const { units, people } = useLookups();
   const [d, setD] = useState<Draft>(props.task ? fromTask(props.task) : empty(props.parentId ?? null));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string | null>>({});
-  const [parents, setParents] = useState<Task[]>([]);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  useEffect(() => {
-    void api.tasks.list({ limit: 5000 }).then((all) => setParents(all.filter((t) => t.id !== props.task?.id)), () => {});
-  }, [props.task?.id]);
 
   const save = async () => {
     const p = problems(d, fieldErrors);
@@ -100,18 +97,7 @@ export function TaskForm(props: { task?: Task; parentId?: number | null; onClose
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>上级任务</span>
-          <select aria-label="上级任务" value={d.parentId ?? ''} onChange={(e) => set('parentId', e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">（无，作为顶层任务）</option>
-            {parents.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-                {t.unitName ? `（${t.unitName}）` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ParentTaskSelect label="上级任务" value={d.parentId} onChange={(id) => set('parentId', id)} exclude={props.task?.id} />
         {person('leadLeaderId', '牵头领导')}
         <label className="field">
           <span>责任单位</span>
