@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/contract/define';
 import { bundleDefaultTitle, fillTitle, type ExportTarget } from '../../../shared/contract/exports';
 import { api, errorMessage } from '../api';
 import { Modal } from '../common/Modal';
@@ -67,21 +66,20 @@ export function BundleDialog(props: { preselect?: number[]; onClose: () => void 
   const doExport = async () => {
     setError(null);
     if (chosen.length === 0) return setError('请至少勾选一项');
-    try {
-      const r = await exporter.run(fileNameFor(shownTitle), (where) =>
+    const failed = await exporter.runForDialog(
+      fileNameFor(shownTitle),
+      (where) =>
         api.exports.bundle({
           ...where,
           title,
           parts: chosen.map((p) => ({ target: p.target, ...(p.categoryId ? { categoryId: p.categoryId } : {}), ...(p.preset ? { preset: p.preset } : {}) })),
         }),
-      );
-      if (!r) return;
-      notify(`${exportedMessage(r)}，共 ${r.sheets.length} 个工作表和汇总表`, 'success');
-      props.onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'CANCELLED') notify(err.message, 'info');
-      else setError(`导出失败：${errorMessage(err)}`);
-    }
+      (r) => {
+        notify(`${exportedMessage(r)}，共 ${r.sheets.length} 个工作表和汇总表`, 'success');
+        props.onClose();
+      },
+    );
+    if (failed) setError(failed);
   };
 
   return (

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../shared/contract/define';
 import { fillTitle, type ExportOutcome, type ExportPreset, type ExportPresetList, type ExportPresetSpec, type ExportTarget } from '../../../shared/contract/exports';
 import { api, errorMessage } from '../api';
 import { ConfirmDialog, Modal } from '../common/Modal';
@@ -108,15 +107,11 @@ export function ExportDialog(props: {
   const doExport = async () => {
     setError(null);
     if (spec.columns.length === 0) return setError('请至少勾选一列');
-    try {
-      const r = await exporter.run(fileNameFor(title), (where) => props.onExport({ spec, scope, ...where }));
-      if (!r) return;
+    const failed = await exporter.runForDialog(fileNameFor(title), (where) => props.onExport({ spec, scope, ...where }), (r) => {
       notify(exportedMessage(r, unit), 'success');
       props.onClose();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'CANCELLED') notify(err.message, 'info');
-      else setError(`导出失败：${errorMessage(err)}`);
-    }
+    });
+    if (failed) setError(failed);
   };
 
   return (

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { exportFileName, type ExportOutcome } from '../../../shared/contract/exports';
-import { api } from '../api';
+import { ApiError } from '../../../shared/contract/define';
+import { isoDate } from '../../../shared/validation/dates';
+import { api, errorMessage } from '../api';
+import { useStatus } from '../common/status';
 import { askSavePath, downloadBase64 } from '../common/files';
 import { newJobId, useJobProgress } from '../common/use-job';
 
@@ -12,6 +15,7 @@ import { newJobId, useJobProgress } from '../common/use-job';
 export function useExportRun() {
   const [jobId, setJobId] = useState<string | null>(null);
   const progress = useJobProgress(jobId);
+  const { notify } = useStatus();
 
   const run = async <T extends ExportOutcome>(fileName: string, call: (where: { path?: string; jobId: string }) => Promise<T>): Promise<T | null> => {
     const target = await askSavePath(fileName);
@@ -27,11 +31,30 @@ export function useExportRun() {
     }
   };
 
+  /**
+   * `run`, with what every export dialog does with the outcome: the exported file goes to
+   * `onExported`; a cancelled job is told in the status bar; a failure comes back as the
+   * message the dialog shows (null when there is none).
+   */
+  const runForDialog = async <T extends ExportOutcome>(fileName: string, call: (where: { path?: string; jobId: string }) => Promise<T>, onExported: (r: T) => void): Promise<string | null> => {
+    try {
+      const r = await run(fileName, call);
+      if (r) onExported(r);
+      return null;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CANCELLED') {
+        notify(err.message, 'info');
+        return null;
+      }
+      return `导出失败：${errorMessage(err)}`;
+    }
+  };
+
   const cancel = () => {
     if (jobId) void api.jobs.cancel({ jobId });
   };
 
-  return { run, running: jobId !== null, progress, cancel };
+  return { run, runForDialog, running: jobId !== null, progress, cancel };
 }
 
 /** "已导出 12 条：D:\\报送\\x.xlsx" or, in the browser, the downloaded file's name. */
@@ -41,7 +64,5 @@ export function exportedMessage(r: ExportOutcome, unit = '条'): string {
 
 /** A file name Windows accepts, from a title. */
 export function fileNameFor(title: string): string {
-  const d = new Date();
-  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return exportFileName(title, today);
+  return exportFileName(title, isoDate(new Date()));
 }
