@@ -75,6 +75,9 @@ export class BackupService {
         if (opts.force || !fs.existsSync(daily)) {
           written.push(await backupDatabase(this.ctx.db, daily));
           prune(dir, 'daily-', KEEP_DAILY);
+          // attached files live beside the database, not in it: they go along with each copy
+          // (only then: a start on a day already backed up need not look at them again)
+          mirrorAttachments(attachmentsDirFor(this.ctx.dbPath), path.join(dir, 'attachments'));
         }
         const weekly = path.join(dir, `weekly-${isoWeek(today)}.db`);
         if (!fs.existsSync(weekly)) {
@@ -82,8 +85,6 @@ export class BackupService {
           written.push(weekly);
           prune(dir, 'weekly-', KEEP_WEEKLY);
         }
-        // attached files live beside the database, not in it: every backup folder keeps them too
-        mirrorAttachments(attachmentsDirFor(this.ctx.dbPath), path.join(dir, 'attachments'));
       } catch (err) {
         problems.push(`备份到“${dir}”失败：${(err as Error).message}`);
       }
