@@ -45,7 +45,7 @@ function columnLetters(n: number): string {
 export class RawRows {
   private readonly ws: WorksheetInternals;
   private readonly letters: string[] = [];
-  private readonly ids = new Map<CellStyle, [number, number, number]>();
+  private readonly ids = new Map<CellStyle, number>();
   private pending: string[] = [];
   private last = 0;
 
@@ -56,14 +56,18 @@ export class RawRows {
     this.last = lastWritten;
   }
 
+  /**
+   * A style's id, registered on first use. ExcelJS remembers a style object's id by identity
+   * (its weak map), so the cell type of that first use decides for the object, as it would
+   * through ExcelJS's own rows; a style without a number format is the only case it matters.
+   */
   private styleId(style: CellStyle, type: number): number {
-    let ids = this.ids.get(style);
-    if (!ids) {
-      const styles = this.ws._workbook.styles;
-      ids = [styles.addStyleModel(style, NUMBER_TYPE), styles.addStyleModel(style, STRING_TYPE), styles.addStyleModel(style, DATE_TYPE)];
-      this.ids.set(style, ids);
+    let id = this.ids.get(style);
+    if (id === undefined) {
+      id = this.ws._workbook.styles.addStyleModel(style, type);
+      this.ids.set(style, id);
     }
-    return ids[type === NUMBER_TYPE ? 0 : type === STRING_TYPE ? 1 : 2];
+    return id;
   }
 
   /** One row: cells from column 1, each with its style; `height` in points for wrapped rows. */
