@@ -30,8 +30,10 @@ export function SafetyPage(props: { onRestored: () => void }) {
   const run = async (what: () => Promise<string>) => {
     setBusy(true);
     try {
-      notify(await what(), 'success');
+      const message = await what();
+      // the list is reloaded before the outcome is told, so what the message says is already on screen
       await load();
+      notify(message, 'success');
     } catch (err) {
       notify(errorMessage(err), 'error');
     } finally {
