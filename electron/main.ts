@@ -13,6 +13,7 @@ import { installMenu } from './menu';
 import { loadWindowState, trackWindowState } from './window-state';
 import { newestGoodBackup, recoverFromNewestBackup } from './backend/backup/recover';
 import { refreshLevelsAndNotify } from './level-reminder';
+import { writeBytesFile } from './backend/export/atomic-file';
 
 // The shell only wires things together: windows, dialogs, menus, security. Everything the
 // user does goes through the contract to the services (electron/backend), as in tests.
@@ -112,6 +113,19 @@ function registerIpc(h: BackendHost): void {
       : undefined;
     const r = await dialog.showOpenDialog({ title: o.title, properties: o.multiple === true ? ['openFile', 'multiSelections'] : ['openFile'], ...(filters ? { filters } : {}) });
     return r.canceled ? [] : r.filePaths;
+  });
+  // the page prints itself (its print CSS) into a file the user chose; written as exports are
+  ipcMain.handle(HOST_CHANNELS.printToPdf, async (event, defaultName: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url) || typeof defaultName !== 'string') return { error: '拒绝访问' };
+    const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+    if (r.canceled || !r.filePath) return null;
+    try {
+      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: false });
+      return { saved: await writeBytesFile(r.filePath, pdf) };
+    } catch (err) {
+      console.error('printToPDF failed', err);
+      return { error: err instanceof ApiError ? err.message : '未能生成 PDF，请改用“打印”并选择打印到 PDF' };
+    }
   });
   // the file is resolved from the attachment id by the backend: the page never names a path to open
   ipcMain.handle(HOST_CHANNELS.openAttachment, async (event, id: unknown) => {

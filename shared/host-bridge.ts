@@ -19,6 +19,11 @@ export interface HostBridge {
    * id through the backend: the page never names a path to open. Resolves to an error message, or null.
    */
   openAttachment(id: number): Promise<string | null>;
+  /**
+   * Prints the page as it prints (print CSS) to a PDF the user names in the save dialog.
+   * null if cancelled, else the saved file or the reason it could not be saved (Chinese).
+   */
+  printToPdf(defaultName: string): Promise<{ saved: string } | { error: string } | null>;
   /** Menu items the page handles itself (its own undo stack, the search box). */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -29,4 +34,5 @@ export const HOST_CHANNELS = {
   menuCommand: 'host:menu-command',
   pickOpenPaths: 'host:pick-open-paths',
   openAttachment: 'host:open-attachment',
+  printToPdf: 'host:print-to-pdf',
 } as const;

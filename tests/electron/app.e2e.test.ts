@@ -153,6 +153,18 @@ else describe(SUITE, () => {
     if (env.ok) assert.equal((env.value as { dbPath: string }).dbPath, dbPath);
   });
 
+  it('prints the page to a PDF the user names, written whole (导出PDF of the bulletin)', async () => {
+    const out = path.join(dir, '通报-第1期.pdf');
+    // the native save dialog cannot be clicked by Playwright: main's dialog answers with the path
+    await app!.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, out);
+    const r = await page.evaluate(() => (window as unknown as { ledgerdeskHost: { printToPdf(n: string): Promise<unknown> } }).ledgerdeskHost.printToPdf('通报-第1期.pdf'));
+    assert.deepEqual(r, { saved: out });
+    assert.equal(fs.readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+  });
+
   it('serves the page with the strict CSP as a response header, and the page obeys it', async () => {
     const header = await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')));
     assert.equal(header, CONTENT_SECURITY_POLICY);

@@ -1,20 +1,13 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import path from 'node:path';
-import crypto from 'node:crypto';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/contract/define';
 import { enableQuotePrefix } from './quote-prefix';
-import { ExportErrorCode, exportCancelled, fileError } from './export-errors';
+import { exportCancelled, fileError } from './export-errors';
+import { checkDestination, flushToDisk, tempPathFor } from './atomic-file';
 
 export type WorkbookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
-
-/** The unfinished file sits next to the destination, so the final rename never crosses disks. */
-function tempPathFor(out: string): string {
-  const suffix = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  return path.join(path.dirname(out), `.${path.basename(out)}.${suffix}.tmp`);
-}
 
 /** archiver (under ExcelJS) keeps reading queued parts after a failure unless told to stop. */
 function stopZip(workbook: WorkbookWriter | null): void {
@@ -34,16 +27,6 @@ async function closeQuietly(file: fs.WriteStream): Promise<void> {
   await closed;
 }
 
-/** Makes the bytes durable before the rename publishes them (a power cut must not leave an empty file). */
-async function flushToDisk(file: string): Promise<void> {
-  const handle = await fsp.open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Writes a workbook with ExcelJS's streaming writer into a temp file beside `out`, then
  * renames it: the file appears at `out` only when complete. On failure or cancel the temp
@@ -56,10 +39,7 @@ export async function writeWorkbookFile<T>(
   build: (workbook: WorkbookWriter, signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   if (signal?.aborted) throw exportCancelled();
-  const target = path.resolve(out);
-  const dir = path.dirname(target);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ApiError(ExportErrorCode.notFound, `保存位置“${dir}”不存在`);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw fileError({ code: 'EISDIR' }, target)!;
+  const target = checkDestination(out);
 
   const temp = tempPathFor(target);
   const failure = new AbortController();

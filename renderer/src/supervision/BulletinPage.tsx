@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BulletinDraft } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
+import { api, errorMessage, host } from '../api';
 import { useStatus } from '../common/status';
 import { askSavePath, downloadBase64 } from '../common/files';
 import { LevelBadge } from './levels';
@@ -81,6 +81,16 @@ export function BulletinPage() {
     }
   };
 
+  // the desktop prints the page's print layout into a PDF; the browser's own print dialog offers the same
+  const exportPdf = async () => {
+    const f = fields();
+    if (!f || !host) return;
+    const r = await host.printToPdf(`通报-${f.issue}.pdf`);
+    if (r === null) return;
+    if ('error' in r) notify(`导出失败：${r.error}`, 'error');
+    else notify(`已导出：${r.saved}`, 'success');
+  };
+
   const set = (k: keyof Edit, v: string) => setEdit((e) => (e ? { ...e, [k]: v } : e));
   const count = draft?.groups.reduce((n, g) => n + g.tasks.length, 0) ?? 0;
   return (
@@ -103,6 +113,7 @@ export function BulletinPage() {
               {saved !== null ? '已保存到通报台账' : '保存到通报台账'}
             </button>
             <button onClick={() => fields() && window.print()}>打印</button>
+            {host && <button onClick={() => void exportPdf()}>导出PDF…</button>}
             <button onClick={() => void exportExcel()}>导出Excel</button>
           </>
         )}

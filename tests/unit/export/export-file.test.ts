@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/define';
 import { exportTable } from '../../../electron/backend/export';
+import { writeBytesFile } from '../../../electron/backend/export/atomic-file';
 import { tempDir } from '../../helpers/temp-db';
 import { opinionTable } from './fixtures';
 
@@ -103,5 +104,32 @@ describe('exportTable: the file appears only when complete', () => {
     const err = await refused(exportTable(path.join(dir, 'long.xlsx'), opinionTable({ rows })), 'VALIDATION');
     assert.match(err.message, /第 2 行“意见建议内容”超过 Excel 单元格的上限/);
     assert.deepEqual(fs.readdirSync(dir), []);
+  });
+});
+
+describe('writeBytesFile: a printed PDF is saved the way exports are', () => {
+  it('writes the bytes, replacing an older file only once the new one is complete', async (t) => {
+    const dir = tempDir(t);
+    const out = path.join(dir, '通报-第1期.pdf');
+    fs.writeFileSync(out, 'old');
+    const saved = await writeBytesFile(out, Buffer.from('%PDF-1.4 new'));
+    assert.equal(saved, out);
+    assert.equal(fs.readFileSync(out, 'utf8'), '%PDF-1.4 new');
+    assert.deepEqual(fs.readdirSync(dir), ['通报-第1期.pdf'], 'no temp file left');
+  });
+
+  it('refuses a folder that is not there (a USB drive taken out) in Chinese, writing nothing', async (t) => {
+    const dir = tempDir(t);
+    const err = await refused(writeBytesFile(path.join(dir, 'no-drive', 'x.pdf'), Buffer.from('%PDF')), 'NOT_FOUND');
+    assert.match(err.message, /^保存位置“.*no-drive”不存在$/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+
+  it('refuses a name that is a folder, leaving the folder as it was', async (t) => {
+    const dir = tempDir(t);
+    fs.mkdirSync(path.join(dir, '通报.pdf'));
+    const err = await refused(writeBytesFile(path.join(dir, '通报.pdf'), Buffer.from('%PDF')), 'EXPORT_IO');
+    assert.match(err.message, /是一个文件夹，请另选文件名/);
+    assert.deepEqual(fs.readdirSync(dir), ['通报.pdf']);
   });
 });
