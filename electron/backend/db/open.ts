@@ -132,6 +132,7 @@ export function migrate(db: Database, from: number): void {
     if (m.version <= from) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.fill?.(db);
       if (m.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
     })();

@@ -3,7 +3,7 @@ import type { LedgerCategory } from '../../../shared/domain/ledger';
 import type { SearchGroup, SearchHit } from '../../../shared/contract/ledger';
 import type { Refs } from './field-values';
 import { toRecord, RECORD_COLUMNS, type DbRecord } from './ledger-rows';
-import { matchExpression, searchNormal } from './search-grams';
+import { searchNormal, searchSource } from './search-grams';
 import { SearchIndex } from './search-index';
 
 /** Matches looked at per query: enough to count what a person reads, bounded for a 1-character query. */
@@ -15,15 +15,15 @@ const MAX_MATCHES = 2000;
  * records in the recycle bin are left out.
  */
 export function globalSearch(db: Database, query: string, perGroup: number, categories: readonly LedgerCategory[], refs: Refs): SearchGroup[] {
-  const match = matchExpression(query);
-  if (!match) return [];
+  const source = searchSource(query);
+  if (!source) return [];
   const shown = new Map(categories.filter((c) => !c.sensitive).map((c) => [c.id, c]));
   const matched = db
     .prepare(
-      `SELECT r.id, r.category_id AS categoryId FROM (SELECT rowid FROM ledger_search WHERE ledger_search MATCH ? ORDER BY rowid DESC LIMIT ${MAX_MATCHES}) s
+      `SELECT r.id, r.category_id AS categoryId FROM (${source.sql} ORDER BY rowid DESC LIMIT ${MAX_MATCHES}) s
        JOIN ledger_records r ON r.id = s.rowid WHERE r.deleted_at IS NULL`,
     )
-    .all(match) as { id: number; categoryId: number }[];
+    .all(source.match) as { id: number; categoryId: number }[];
   const capped = matched.length >= MAX_MATCHES;
   const byCategory = new Map<number, number[]>();
   for (const m of matched) {

@@ -5,7 +5,7 @@ import { ErrorCode, fail } from '../errors';
 import { checkValue, type Refs } from './field-values';
 import { hasFieldIndex, indexName, valueExpr } from './field-indexes';
 import { RECORD_COLUMNS, toRecord, type DbRecord } from './ledger-rows';
-import { matchExpression } from './search-grams';
+import { searchSource } from './search-grams';
 
 export interface RowsQuery {
   categoryId: number;
@@ -89,10 +89,10 @@ export function queryRows(db: Database, fields: readonly LedgerField[], q: RowsQ
     }
   }
 
-  const match = q.search.trim() ? matchExpression(q.search) : null;
-  if (match) {
-    where.push('id IN (SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?)');
-    args.push(match);
+  const source = q.search.trim() ? searchSource(q.search) : null;
+  if (source) {
+    where.push(`id IN (${source.sql})`);
+    args.push(source.match);
   }
 
   // ORDER BY: the given sorts, then id in the first sort's direction (matches the (value, id) indexes)
@@ -112,7 +112,7 @@ export function queryRows(db: Database, fields: readonly LedgerField[], q: RowsQ
   // With nothing narrowing the rows, walking the sort field's index beats any other plan, but
   // the planner (seeing the category index) would sort all rows of the category: tell it.
   const first = byKey.get(sorts[0]!.field);
-  const hint = first && hasFieldIndex(first.type) && !q.deleted && q.filters.length === 0 && !match ? ` INDEXED BY ${indexName(first)}` : '';
+  const hint = first && hasFieldIndex(first.type) && !q.deleted && q.filters.length === 0 && !source ? ` INDEXED BY ${indexName(first)}` : '';
   const rows = (db.prepare(`SELECT ${RECORD_COLUMNS} FROM ledger_records${hint} WHERE ${pageWhere} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...pageArgs, limit, keyset ? 0 : q.startRow) as DbRecord[]).map(toRecord);
 
   const last = rows[rows.length - 1];

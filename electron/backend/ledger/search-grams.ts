@@ -36,3 +36,46 @@ export function matchExpression(query: string): string | null {
   if (chars.length === 1) return `"${chars[0]}" *`;
   return `"${bigrams(chars.join('')).join(' ')}"`;
 }
+
+/** Grams of the number index: 4 digits are 1 in 10,000 where 2 digits are 1 in 100. */
+const NUMBER_GRAM = 4;
+/** Digit runs (an ID number's check letter included), as the bigram index sees the text. */
+const NUMBER_RUN = /\d+x?/g;
+/** Between two runs: a token no number query asks for, so no phrase spans two runs. */
+const RUN_GAP = 'z';
+
+function numberGramsOfRun(run: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + NUMBER_GRAM <= run.length; i++) out.push(run.slice(i, i + NUMBER_GRAM));
+  return out;
+}
+
+/**
+ * The text of the number index (migration 006): every run of 4 or more digits cut into
+ * overlapping 4-grams. Digit bigrams are so common (every ID number holds "19" or "20")
+ * that a phrase of them reads most of the bigram index; 4-grams are a hundred times rarer.
+ */
+export function numberGramsOf(values: readonly string[]): string {
+  const runs: string[] = [];
+  for (const v of values) for (const m of searchNormal(v).matchAll(NUMBER_RUN)) if (m[0].length >= NUMBER_GRAM) runs.push(numberGramsOfRun(m[0]).join(' '));
+  return runs.join(` ${RUN_GAP} `);
+}
+
+/**
+ * The number index's MATCH expression for a query that is all digits (an ID number may end
+ * in X) and at least 4 long — part of an ID number, 警号 or phone number; null otherwise,
+ * when the bigram index answers.
+ */
+export function numberMatchExpression(query: string): string | null {
+  const q = searchNormal(query);
+  if (q.length < NUMBER_GRAM || !/^\d+x?$/.test(q)) return null;
+  return `"${numberGramsOfRun(q).join(' ')}"`;
+}
+
+/** Which index answers a substring query, and how: null when nothing searchable is left. */
+export function searchSource(query: string): { sql: string; match: string } | null {
+  const number = numberMatchExpression(query);
+  if (number) return { sql: 'SELECT rowid FROM ledger_search_numbers WHERE ledger_search_numbers MATCH ?', match: number };
+  const match = matchExpression(query);
+  return match ? { sql: 'SELECT rowid FROM ledger_search WHERE ledger_search MATCH ?', match } : null;
+}

@@ -1,22 +1,28 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { FieldValue, LedgerField } from '../../../shared/domain/ledger';
 import { displayValue, type Refs } from './field-values';
-import { gramsOf } from './search-grams';
+import { gramsOf, numberGramsOf } from './search-grams';
 import { valueExpr } from './field-indexes';
+import { DbRefs } from './refs';
+import { toField, type DbField } from './ledger-rows';
 
 /**
- * Keeps `ledger_search` (bigram tokens per record, rowid = record id) in step with the
- * records. Callers write it in the same transaction as the record, so the index never
+ * Keeps `ledger_search` (bigram tokens per record, rowid = record id) and
+ * `ledger_search_numbers` (4-grams of digit runs, migration 006) in step with the records. Callers write it in the same transaction as the record, so the index never
  * answers with a record that says something else. Records in the recycle bin stay indexed
  * (restoring needs no rework); queries exclude them.
  */
 export class SearchIndex {
   private readonly del: Statement;
   private readonly ins: Statement;
+  private readonly delNumbers: Statement;
+  private readonly insNumbers: Statement;
 
   constructor(private readonly db: Database) {
     this.del = db.prepare('DELETE FROM ledger_search WHERE rowid = ?');
     this.ins = db.prepare('INSERT INTO ledger_search (rowid, grams) VALUES (?, ?)');
+    this.delNumbers = db.prepare('DELETE FROM ledger_search_numbers WHERE rowid = ?');
+    this.insNumbers = insertNumbers(db);
   }
 
   /** The texts a record is found by: every value as shown (people and units by name, and a person's 警号). */
@@ -36,9 +42,15 @@ export class SearchIndex {
   }
 
   write(recordId: number, fields: readonly LedgerField[], values: Record<string, FieldValue>, refs: Refs, fresh = false): void {
-    if (!fresh) this.del.run(recordId);
-    const grams = gramsOf(SearchIndex.texts(fields, values, refs));
+    if (!fresh) {
+      this.del.run(recordId);
+      this.delNumbers.run(recordId);
+    }
+    const texts = SearchIndex.texts(fields, values, refs);
+    const grams = gramsOf(texts);
     if (grams) this.ins.run(recordId, grams);
+    const numbers = numberGramsOf(texts);
+    if (numbers) this.insNumbers.run(recordId, numbers);
   }
 
   /**
@@ -64,5 +76,34 @@ export class SearchIndex {
 
   remove(recordId: number): void {
     this.del.run(recordId);
+    this.delNumbers.run(recordId);
+  }
+}
+
+const insertNumbers = (db: Database) => db.prepare('INSERT INTO ledger_search_numbers (rowid, grams) VALUES (?, ?)');
+
+/**
+ * Cuts the number index afresh from every record (bin included), by the same rules as
+ * `write`. Migration 006 runs it in its transaction; the caller owns the transaction.
+ */
+export function rebuildNumberIndex(db: Database): void {
+  db.prepare("INSERT INTO ledger_search_numbers (ledger_search_numbers) VALUES ('delete-all')").run();
+  const fieldsOf = new Map<number, LedgerField[]>();
+  for (const r of db.prepare('SELECT * FROM ledger_fields ORDER BY category_id, sort_order, id').all() as DbField[]) {
+    const f = toField(r);
+    fieldsOf.set(f.categoryId, [...(fieldsOf.get(f.categoryId) ?? []), f]);
+  }
+  const refs = new DbRefs(db);
+  const insert = insertNumbers(db);
+  const batch = db.prepare('SELECT id, category_id AS categoryId, data FROM ledger_records WHERE id > ? ORDER BY id LIMIT 5000');
+  // in pages, not .iterate(): the connection cannot write while a statement is being read
+  for (let last = 0; ; ) {
+    const rows = batch.all(last) as { id: number; categoryId: number; data: string }[];
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const numbers = numberGramsOf(SearchIndex.texts(fieldsOf.get(r.categoryId) ?? [], JSON.parse(r.data) as Record<string, FieldValue>, refs));
+      if (numbers) insert.run(r.id, numbers);
+    }
+    last = rows[rows.length - 1]!.id;
   }
 }

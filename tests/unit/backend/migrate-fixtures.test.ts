@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openBackend } from '../../../electron/backend/backend';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/backend/db/migrations';
 import { tempDir } from '../../helpers/temp-db';
+import type { SearchGroup } from '../../../shared/contract/ledger';
 
 /**
  * Databases saved at each earlier schema version (tests/fixtures/db/schema-vN.db, made by
@@ -50,7 +51,22 @@ describe('migrating databases saved by earlier versions', () => {
         if (v >= 2) assert.equal(b.rosterImport.batches().length, 1);
         if (v >= 3) {
           const rows = b.ledger.shownRows(1);
-          assert.deepEqual(rows, [{ 意见内容: '建议进一步加强执法规范化', 责任单位: '政治部' }]);
+          assert.deepEqual(rows[0], { 意见内容: '建议进一步加强执法规范化', 责任单位: '政治部' });
+          assert.equal(rows.length, v >= 5 ? 2 : 1);
+          // the search index came through: a word, and (v5 on) digits inside an ID number
+          // answered by the number index migration 006 cut from the records
+          const search = (query: string) => (b.ledger.handlers()['ledger.search']({ query, perGroup: 20 }) as SearchGroup[]).flatMap((g) => g.hits.map((h) => [g.name, h.id]));
+          assert.deepEqual(search('执法规范'), [['征求意见台账', 1]]);
+          if (v >= 5) {
+            assert.deepEqual(search('19850312'), [['征求意见台账', 2], ['花名册', 1]]);
+            assert.deepEqual(search('1380000000'), [['征求意见台账', 2]]);
+            assert.deepEqual(search('19850313'), []);
+          }
+        }
+        if (v >= 5) {
+          assert.deepEqual(b.ledger.views.list(1).map((x) => [x.name, x.spec.sort]), [['指挥中心的意见', [{ colId: 'content', sort: 'asc' }]]]);
+          const presets = b.exports.presetList('ledger', 1).presets.filter((p) => p.name === '报市局');
+          assert.deepEqual(presets.map((p) => [p.spec.title, p.spec.dateFormat, p.spec.totalsRow]), [['征求意见整改台账', 'yyyy年m月d日', true]]);
         }
         if (v >= 4) {
           const task = b.supervision.tasks.get(1);

@@ -70,3 +70,30 @@ test('search: a roster import that renames a person re-indexes the records namin
   backend.rosterImport.undoBatch(applied.batchId!);
   assert.equal((await found(backend, '伟强')).length, 0, 'after the undo the imported name is gone from the index');
 });
+
+test('search: digits inside ID and phone numbers are found, in the search box and the grid, and only where they are', async (t) => {
+  const { backend, categoryId } = ledgerBackend(t);
+  const ids = async (q: string) => (await found(backend, q)).flatMap((g) => g.hits.map((h) => h.id));
+  const rec = backend.ledger.records.create(categoryId, { content: '来信人身份证号51200119850312011X，电话138 0000 0001' });
+  const other = backend.ledger.records.create(categoryId, { content: '编号1234，次号2345' });
+  assert.deepEqual(await ids('19850312'), [rec.id], '8 digits from the middle of an ID number');
+  assert.deepEqual(await ids('0312011x'), [rec.id], 'the check letter in either case');
+  assert.deepEqual(await ids('１９８５０３'), [rec.id], 'full-width digits');
+  assert.deepEqual(await ids('13800000001'), [rec.id], 'a phone number written with spaces');
+  assert.deepEqual(await ids('19850313'), [], 'one digit off finds nothing');
+  assert.deepEqual(await ids('2345'), [other.id]);
+  assert.deepEqual(await ids('12345'), [], 'two numbers of one record (1234, 2345) do not join into one');
+  const grid = backend.ledger.rows({ categoryId, startRow: 0, endRow: 10, sort: [], filters: [], search: '5120011985', deleted: false });
+  assert.deepEqual(grid.rows.map((r) => r.id), [rec.id], 'the grid’s own search answers the same');
+
+  backend.ledger.records.update(rec.id, { content: '来信人身份证号已更正' });
+  assert.deepEqual(await ids('19850312'), [], 'an edit takes the old number out of the index');
+  backend.ledger.records.delete([other.id]);
+  assert.deepEqual(await ids('2345'), [], 'records in the bin are left out');
+  backend.ledger.records.restore([other.id]);
+  assert.deepEqual(await ids('2345'), [other.id], 'and come back when restored');
+  backend.ledger.records.delete([other.id]);
+  backend.ledger.records.emptyBin(categoryId);
+  const left = backend.ctx.db.prepare("SELECT count(*) FROM ledger_search_numbers WHERE ledger_search_numbers MATCH '2345'").pluck().get();
+  assert.equal(left, 0, 'emptying the bin removes the record from the number index');
+});
