@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { LedgerCategory } from '../../../shared/domain/ledger';
 import type { SearchGroup, SearchHit } from '../../../shared/contract/ledger';
 import type { Refs } from './field-values';
 import { toRecord, RECORD_COLUMNS, type DbRecord } from './ledger-rows';
 import { searchNormal, searchSource } from './search-grams';
 import { SearchIndex } from './search-index';
+import type { CategoryShape } from './category-service';
 
 /** Matches looked at per query: enough to count what a person reads, bounded for a 1-character query. */
 const MAX_MATCHES = 2000;
@@ -14,7 +14,7 @@ const MAX_MATCHES = 2000;
  * category, then the roster by name, 警号 or ID number. Sensitive categories (问题线索) and
  * records in the recycle bin are left out.
  */
-export function globalSearch(db: Database, query: string, perGroup: number, categories: readonly LedgerCategory[], refs: Refs): SearchGroup[] {
+export function globalSearch(db: Database, query: string, perGroup: number, categories: readonly CategoryShape[], refs: Refs): SearchGroup[] {
   const source = searchSource(query);
   if (!source) return [];
   const shown = new Map(categories.filter((c) => !c.sensitive).map((c) => [c.id, c]));
@@ -46,7 +46,7 @@ export function globalSearch(db: Database, query: string, perGroup: number, cate
   return groups;
 }
 
-function hitOf(rec: ReturnType<typeof toRecord>, cat: LedgerCategory, needle: string, refs: Refs): SearchHit {
+function hitOf(rec: ReturnType<typeof toRecord>, cat: CategoryShape, needle: string, refs: Refs): SearchHit {
   const texts = SearchIndex.texts(cat.fields, rec.values, refs);
   const title = texts.slice(0, 2).join(' · ').slice(0, 80);
   const found = texts.find((t) => searchNormal(t).includes(needle)) ?? texts[0] ?? '';

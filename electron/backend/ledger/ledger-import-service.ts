@@ -188,7 +188,7 @@ export class LedgerImportService {
 
   private unitInUse(unitId: number): boolean {
     if (this.db.prepare('SELECT 1 FROM people WHERE unit_id = ? UNION ALL SELECT 1 FROM units WHERE parent_id = ?').get(unitId, unitId)) return true;
-    for (const cat of this.categories.list(true)) {
+    for (const cat of this.categories.shapes(true)) {
       for (const f of cat.fields.filter((x) => x.type === 'unit')) {
         if (this.db.prepare(`SELECT 1 FROM ledger_records WHERE category_id = ? AND json_extract(data, '$.${f.key}') = ?`).get(cat.id, unitId)) return true;
       }

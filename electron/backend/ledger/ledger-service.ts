@@ -106,7 +106,7 @@ export class LedgerService {
       'ledger.emptyBin': (i) => r.emptyBin(i.categoryId),
       'ledger.history': (i) => r.history(i.id),
       'ledger.stats': (i) => categoryStats(this.ctx.db, i.categoryId, c.get(i.categoryId).fields),
-      'ledger.search': (i) => globalSearch(this.ctx.db, i.query, i.perGroup, c.list(true), new DbRefs(this.ctx.db)),
+      'ledger.search': (i) => globalSearch(this.ctx.db, i.query, i.perGroup, c.shapes(true), new DbRefs(this.ctx.db)),
       'ledger.views': (i) => this.views.list(i.categoryId),
       'ledger.saveView': (i) => this.views.save(i),
       'ledger.renameView': (i) => this.views.rename(i.id, i.name),
