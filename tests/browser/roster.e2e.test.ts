@@ -63,6 +63,24 @@ describe('roster in the browser', () => {
     assert.deepEqual(app.host.current.units.list().map((u) => [u.name, u.kind]), [['政治部', 'department']]);
   });
 
+  it('refuses an empty or taken unit name inside the dialog, keeps what was typed, and takes Enter', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '新增顶层单位' }).click();
+    const dialog = page.getByRole('dialog', { name: '新增顶层单位' });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    assert.equal(await dialog.getByRole('alert').innerText(), '单位名称不能为空');
+    await dialog.getByLabel('单位名称').fill('政治部');
+    await dialog.getByLabel('单位名称').press('Enter');
+    await dialog.getByRole('alert').filter({ hasText: '政治部' }).waitFor();
+    assert.match(await dialog.getByRole('alert').innerText(), /已有|重复|已存在/, 'the backend refusal is shown in the dialog');
+    assert.equal(await dialog.getByLabel('单位名称').inputValue(), '政治部', 'what was typed stays');
+    await dialog.getByLabel('单位名称').fill('指挥中心');
+    await dialog.getByLabel('单位名称').press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('treeitem', { name: /指挥中心/ }).waitFor();
+    assert.deepEqual(app.host.current.units.list().map((u) => u.name).sort(), ['指挥中心', '政治部'].sort());
+  });
+
   it('adds two people and refuses a third whose ID number is wrong, saying why', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '花名册', exact: true }).click();

@@ -3,7 +3,7 @@ import type { ColumnState, GridApi } from 'ag-grid-community';
 import type { LedgerView, ViewSpec } from '../../../shared/contract/ledger';
 import type { LedgerRecord } from '../../../shared/domain/ledger';
 import { api, errorMessage } from '../api';
-import { ConfirmDialog, Modal } from '../common/Modal';
+import { ConfirmDialog, FormDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
 
 /** The field keys (a Set or the grid's Map of fields): columns that are not fields are left out. */
@@ -164,27 +164,13 @@ export function ViewMenu(props: { categoryId: number; grid: GridApi<LedgerRecord
 
 function ViewNameDialog(props: { title: string; initial: string; hint?: string | undefined; onClose: () => void; onSave: (name: string) => Promise<void> }) {
   const [name, setName] = useState(props.initial);
-  const [error, setError] = useState<string | null>(null);
-  const save = () => props.onSave(name).catch((err) => setError(errorMessage(err)));
   return (
-    <Modal
-      title={props.title}
-      onClose={props.onClose}
-      footer={
-        <>
-          <button onClick={props.onClose}>取消</button>
-          <button className="primary" onClick={() => void save()}>
-            保存
-          </button>
-        </>
-      }
-    >
+    <FormDialog title={props.title} submitLabel="保存" onClose={props.onClose} onSubmit={() => props.onSave(name)}>
       {props.hint && <p className="muted small">{props.hint}</p>}
       <label className="field">
         <span>视图名称</span>
-        <input aria-label="视图名称" value={name} maxLength={40} placeholder="如：未办结、本月到期" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void save()} />
+        <input aria-label="视图名称" value={name} maxLength={40} placeholder="如：未办结、本月到期" onChange={(e) => setName(e.target.value)} />
       </label>
-      {error && <div className="form-error">{error}</div>}
-    </Modal>
+    </FormDialog>
   );
 }

@@ -15,7 +15,6 @@ export function UnitsPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<DialogMode>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const { notify } = useStatus();
@@ -45,26 +44,22 @@ export function UnitsPage() {
     }
   };
 
+  /** The dialog's action: a refusal is thrown back to the dialog, which shows it and stays open. */
   const submit = async (draft: UnitDraft) => {
-    setDialogError(null);
-    try {
-      if (dialog === 'add-top' || dialog === 'add-child') {
-        const created = await api.units.create({ name: draft.name, kind: draft.kind, parentId: draft.parentId });
-        setSelectedId(created.id);
-        notify(`已添加单位“${created.name}”`, 'success');
-      } else if (dialog === 'rename' && selected) {
-        await api.units.rename({ id: selected.id, name: draft.name });
-        if (draft.kind !== selected.kind) await api.units.setKind({ id: selected.id, kind: draft.kind });
-        notify(`已保存“${draft.name}”`, 'success');
-      } else if (dialog === 'move' && selected) {
-        await api.units.move({ id: selected.id, parentId: draft.parentId, index: Number.MAX_SAFE_INTEGER });
-        notify(`已将“${selected.name}”移动到新的上级单位下`, 'success');
-      }
-      setDialog(null);
-      await reload();
-    } catch (err) {
-      setDialogError(errorMessage(err));
+    if (dialog === 'add-top' || dialog === 'add-child') {
+      const created = await api.units.create({ name: draft.name, kind: draft.kind, parentId: draft.parentId });
+      setSelectedId(created.id);
+      notify(`已添加单位“${created.name}”`, 'success');
+    } else if (dialog === 'rename' && selected) {
+      await api.units.rename({ id: selected.id, name: draft.name });
+      if (draft.kind !== selected.kind) await api.units.setKind({ id: selected.id, kind: draft.kind });
+      notify(`已保存“${draft.name}”`, 'success');
+    } else if (dialog === 'move' && selected) {
+      await api.units.move({ id: selected.id, parentId: draft.parentId, index: Number.MAX_SAFE_INTEGER });
+      notify(`已将“${selected.name}”移动到新的上级单位下`, 'success');
     }
+    setDialog(null);
+    await reload();
   };
 
   const shift = (delta: -1 | 1) => {
@@ -168,12 +163,8 @@ export function UnitsPage() {
           initial={initial}
           editing={dialog === 'move' ? (selected ?? undefined) : undefined}
           show={{ name: dialog !== 'move', kind: dialog !== 'move', parent: dialog === 'move' }}
-          error={dialogError}
-          onSubmit={(d) => void submit(d)}
-          onClose={() => {
-            setDialog(null);
-            setDialogError(null);
-          }}
+          onSubmit={submit}
+          onClose={() => setDialog(null)}
         />
       )}
       {confirmDelete && selected && (
