@@ -36,6 +36,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 }
 
 if (require.main === module) {
+  // archiver (under ExcelJS) still calls the old Buffer constructor; bundled into this file, Node
+  // takes it for our code and prints an English deprecation notice on every export. The
+  // command line's stderr is for messages to the user.
+  process.noDeprecation = true;
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

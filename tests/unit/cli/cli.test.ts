@@ -50,6 +50,15 @@ describe('CLI through `npm run -s cli` (as outside checks run it)', () => {
     assert.ok(doc.counts.units! >= 30 && doc.counts.units! <= 50, `~38 units, got ${doc.counts.units}`);
   });
 
+  it('export prints its own Chinese message and nothing else (no notice from a library on stderr)', () => {
+    const out = path.join(dir, '征求意见台账.xlsx');
+    const r = npmCli(['export', '征求意见台账', '--db', demoDb, '--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.trim(), `已导出 32 行到 ${out}`);
+    assert.equal(r.stderr, '');
+    assert.ok(fs.statSync(out).size > 0);
+  });
+
   it('roster list --json prints every person with the contract keys, null for absent, ISO dates', () => {
     const r = npmCli(['roster', 'list', '--db', demoDb, '--json']);
     assert.equal(r.status, 0, r.stderr);
