@@ -108,6 +108,17 @@ describe('broken and hostile workbooks', () => {
     await refuses(readTable(file('corrupt.xlsx', bytes), { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /损坏/);
   });
 
+  it('a sheet list naming one sheet part 1,500 times is refused as damaged, not read 1,500 times', async () => {
+    const src = await roster('one-part-many-names.xlsx');
+    patchZip(src, 'xl/workbook.xml', (xml) => {
+      const rId = /<sheet [^>]*r:id="([^"]+)"/.exec(xml)![1]!;
+      const names = Array.from({ length: 1500 }, (_, i) => `<sheet name="表${i + 1}" sheetId="${i + 1}" r:id="${rId}"/>`).join('');
+      return xml.replace(/<sheets>[\s\S]*<\/sheets>/, `<sheets>${names}</sheets>`);
+    });
+    // refused from the sheet list, before any sheet is read
+    await refuses(inspectFile(src, { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /^工作簿的工作表目录有误：工作表“表1”和“表2”指向同一份数据/);
+  });
+
   it('a zip bomb that declares its size: refused before inflating', async () => {
     const src = await roster('bomb-declared.xlsx');
     const parts = readZip(src).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declaredSize: 0xfffffff0 } : p));

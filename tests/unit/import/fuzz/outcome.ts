@@ -16,7 +16,8 @@ export function messageProblem(message: string): string | null {
 
 /** Words of our own messages (and part names such as xl/workbook.xml); any other Latin word in a damage message is a library talking. */
 const OUR_WORDS = new Set(['excel', 'wps', 'xlsx', 'xls', 'xml', 'csv', 'zip']);
-const foreignWords = (message: string) => (message.replace(/[\w/.-]+\.(?:xml|rels)\b/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !OUR_WORDS.has(w.toLowerCase()));
+// part names and, in “…”, names taken from the file itself (a sheet called Sheet1) are not a library's words
+const foreignWords = (message: string) => (message.replace(/[\w/.-]+\.(?:xml|rels)\b/g, '').replace(/“[^”]*”/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !OUR_WORDS.has(w.toLowerCase()));
 
 export const looksLikeJsError = (message: string) => JS_ERROR.test(message);
 

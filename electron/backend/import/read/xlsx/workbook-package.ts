@@ -94,6 +94,7 @@ export async function openWorkbookPackage(file: FileBytes, limits: ReadLimits, o
     };
   });
   if (sheets.length === 0) throw new ImportFileError('IMPORT_NO_DATA', '这个工作簿里没有工作表，无法导入。');
+  refuseSharedParts(sheets);
 
   return {
     file,
@@ -104,4 +105,23 @@ export async function openWorkbookPackage(file: FileBytes, limits: ReadLimits, o
     styles: partOf(byType(rels, '/styles')) ?? lookup(path.join(baseDir, 'styles.xml')),
     date1904,
   };
+}
+
+/**
+ * Excel and WPS give every sheet its own part. A sheet list naming one part many times is a
+ * damaged or crafted file, and reading it would read that part once per name.
+ */
+function refuseSharedParts(sheets: readonly SheetPart[]): void {
+  const seen = new Map<unknown, string>();
+  for (const s of sheets) {
+    if (!s.entry) continue;
+    const first = seen.get(s.entry);
+    if (first !== undefined) {
+      throw new ImportFileError(
+        'IMPORT_FILE_DAMAGED',
+        `工作簿的工作表目录有误：工作表“${first}”和“${s.name}”指向同一份数据，文件可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。`,
+      );
+    }
+    seen.set(s.entry, s.name);
+  }
 }
