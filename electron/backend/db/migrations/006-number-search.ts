@@ -6,7 +6,8 @@ import { rebuildNumberIndex } from '../../ledger/search-index';
  * number) read most of the bigram index, since every ID number holds the same few digit
  * bigrams. `ledger_search_numbers` keeps each run of digits as overlapping 4-grams
  * (search-grams.ts), contentless like `ledger_search`, rowid = record id. It is filled from
- * the records in this migration's transaction, so the file is never half-indexed.
+ * the records in this migration's transaction, so the file is never half-indexed, by the
+ * program's own rules (SearchIndex), as every later write keeps it: the index is derived data.
  */
 export const migration006: Migration = {
   version: 6,
