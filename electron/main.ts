@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
 import { METHOD_NAMES } from '../shared/contract/client';
 import { HOST_CHANNELS } from '../shared/host-bridge';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_INCHES } from '../shared/print-pdf';
 import { ApiError } from '../shared/contract/define';
 import { BackendHost } from './backend/host';
 import { toErrorEnvelope } from './backend/dispatch';
@@ -120,7 +121,14 @@ function registerIpc(h: BackendHost): void {
     const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
     if (r.canceled || !r.filePath) return null;
     try {
-      const pdf = await event.sender.printToPDF({ pageSize: 'A4', printBackground: false });
+      const pdf = await event.sender.printToPDF({
+        pageSize: 'A4',
+        printBackground: false,
+        margins: PDF_MARGINS_INCHES,
+        displayHeaderFooter: true,
+        headerTemplate: PDF_HEADER_TEMPLATE,
+        footerTemplate: PDF_FOOTER_TEMPLATE,
+      });
       return { saved: await writeBytesFile(r.filePath, pdf) };
     } catch (err) {
       console.error('printToPDF failed', err);

@@ -1,10 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { settableClock } from '../helpers/settable-clock';
+import { PDF_FOOTER_TEMPLATE, PDF_HEADER_TEMPLATE, PDF_MARGINS_INCHES } from '../../shared/print-pdf';
 
 /**
  * The supervision walk-through against the real backend over the loopback bridge: a task
@@ -148,6 +151,24 @@ describe('supervision in the browser', () => {
     const printed = await page.locator('.bulletin-print').innerText();
     assert.match(printed, /督办工作通报（2026年第1期）/);
     assert.match(printed, /一、刑侦支队（1项）[\s\S]*（办公室主任审阅）/);
+
+    // 导出PDF… (desktop): the same page through Chromium's own PDF printer with the settings the
+    // main process gives printToPDF, read back by a second reader (poppler's pdftotext)
+    const inches = (n: number) => `${n}in`;
+    const pdf = await page.pdf({
+      format: 'A4',
+      displayHeaderFooter: true,
+      headerTemplate: PDF_HEADER_TEMPLATE,
+      footerTemplate: PDF_FOOTER_TEMPLATE,
+      margin: { top: inches(PDF_MARGINS_INCHES.top), bottom: inches(PDF_MARGINS_INCHES.bottom), left: inches(PDF_MARGINS_INCHES.left), right: inches(PDF_MARGINS_INCHES.right) },
+    });
+    const pdfFile = path.join(app.dir, '通报.pdf');
+    fs.writeFileSync(pdfFile, pdf);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    assert.match(pdfText, /督办工作通报（2026年第1期）/);
+    assert.match(pdfText, /一、刑侦支队（1项）/);
+    assert.match(pdfText, /第\s*1\s*页\s*共\s*1\s*页/, 'page numbers in the footer');
+    assert.doesNotMatch(pdfText, /挂图作战|保存到通报台账/, 'nothing of the screen around the bulletin');
     await page.emulateMedia({ media: 'screen' });
   });
 
