@@ -9,7 +9,8 @@ import { toField, type DbField } from './ledger-rows';
 /**
  * Keeps `ledger_search` (bigram tokens per record, rowid = record id) and
  * `ledger_search_numbers` (4-grams of digit runs, migration 006) in step with the records.
- * Callers write them in the same transaction as the record, so the index never answers with a record that says something else. Records in the recycle bin stay indexed
+ * Callers write them in the same transaction as the record, so the index never answers
+ * with a record that says something else. Records in the recycle bin stay indexed
  * (restoring needs no rework); queries exclude them.
  */
 export class SearchIndex {
