@@ -67,14 +67,19 @@ async function openHost(dbPath: string): Promise<BackendHost | null> {
   }
 }
 
+/** The native save dialog: the chosen path, or null if the user cancelled. */
+async function askSavePath(options: Electron.SaveDialogOptions): Promise<string | null> {
+  const r = await dialog.showSaveDialog(options);
+  return r.canceled ? null : (r.filePath ?? null);
+}
+
 async function chooseFile(mode: 'open' | 'new'): Promise<string | null> {
   const filters = [{ name: '台账督办助手数据文件', extensions: ['db'] }];
   if (mode === 'open') {
     const r = await dialog.showOpenDialog({ title: '打开数据文件', properties: ['openFile'], filters });
     return r.canceled ? null : (r.filePaths[0] ?? null);
   }
-  const r = await dialog.showSaveDialog({ title: '新建数据文件', defaultPath: '新数据文件.db', filters });
-  return r.canceled ? null : (r.filePath ?? null);
+  return askSavePath({ title: '新建数据文件', defaultPath: '新数据文件.db', filters });
 }
 
 async function pickDataFile(mode: 'open' | 'new') {
@@ -103,8 +108,7 @@ function registerIpc(h: BackendHost): void {
   });
   ipcMain.handle(HOST_CHANNELS.pickSavePath, async (event, defaultName: unknown, filterName: unknown, extensions: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url) || typeof defaultName !== 'string' || typeof filterName !== 'string' || !Array.isArray(extensions)) return null;
-    const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: filterName, extensions: extensions.map(String) }] });
-    return r.canceled ? null : (r.filePath ?? null);
+    return askSavePath({ defaultPath: defaultName, filters: [{ name: filterName, extensions: extensions.map(String) }] });
   });
   ipcMain.handle(HOST_CHANNELS.pickOpenPaths, async (event, options: unknown) => {
     const o = (options ?? {}) as { title?: unknown; multiple?: unknown; filters?: unknown };
@@ -118,8 +122,8 @@ function registerIpc(h: BackendHost): void {
   // the page prints itself (its print CSS) into a file the user chose; written as exports are
   ipcMain.handle(HOST_CHANNELS.printToPdf, async (event, defaultName: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url) || typeof defaultName !== 'string') return { error: '拒绝访问' };
-    const r = await dialog.showSaveDialog({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
-    if (r.canceled || !r.filePath) return null;
+    const target = await askSavePath({ defaultPath: defaultName, filters: [{ name: 'PDF 文件', extensions: ['pdf'] }] });
+    if (!target) return null;
     try {
       const pdf = await event.sender.printToPDF({
         pageSize: 'A4',
@@ -129,7 +133,7 @@ function registerIpc(h: BackendHost): void {
         headerTemplate: PDF_HEADER_TEMPLATE,
         footerTemplate: PDF_FOOTER_TEMPLATE,
       });
-      return { saved: await writeBytesFile(r.filePath, pdf) };
+      return { saved: await writeBytesFile(target, pdf) };
     } catch (err) {
       console.error('printToPDF failed', err);
       return { error: err instanceof ApiError ? err.message : '未能生成 PDF，请改用“打印”并选择打印到 PDF' };
