@@ -7,7 +7,7 @@ import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
 import { choicesOf, templateByKey, TEMPLATES, type TemplateField } from './templates';
-import { SELECT_CATEGORIES, toCategory, toField, toRecord, type DbCategory, type DbField, type DbRecord } from './ledger-rows';
+import { SELECT_CATEGORIES, categoryFields, toCategory, toField, toRecord, type DbCategory, type DbField, type DbRecord } from './ledger-rows';
 import { createFieldIndex, dropFieldIndex, KEY_PATTERN, valueExpr } from './field-indexes';
 import { checkValue, convertValue, type FieldRule } from './field-values';
 import { DbRefs } from './refs';
@@ -65,7 +65,7 @@ export class CategoryService {
   }
 
   fields(categoryId: number): LedgerField[] {
-    return (this.db.prepare('SELECT * FROM ledger_fields WHERE category_id = ? ORDER BY sort_order, id').all(categoryId) as DbField[]).map(toField);
+    return categoryFields(this.db, categoryId);
   }
 
   field(id: number): LedgerField {

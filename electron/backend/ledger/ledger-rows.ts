@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3';
 import type { CategoryGroup, Choice, FieldType, FieldValue, LedgerCategory, LedgerField, LedgerRecord } from '../../../shared/domain/ledger';
 
 /** Database rows of the ledger tables and their conversion to domain objects, in one place. */
@@ -43,6 +44,11 @@ export const SELECT_CATEGORIES = `
   FROM ledger_categories c`;
 
 export const RECORD_COLUMNS = 'id, category_id, data, created_at, updated_at, deleted_at';
+
+/** A category's fields in the office's order. */
+export function categoryFields(db: Database, categoryId: number): LedgerField[] {
+  return (db.prepare('SELECT * FROM ledger_fields WHERE category_id = ? ORDER BY sort_order, id').all(categoryId) as DbField[]).map(toField);
+}
 
 export function toField(r: DbField): LedgerField {
   return {

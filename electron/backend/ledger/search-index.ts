@@ -4,7 +4,7 @@ import { displayValue, type Refs } from './field-values';
 import { gramsOf, numberGramsOf } from './search-grams';
 import { valueExpr } from './field-indexes';
 import { DbRefs } from './refs';
-import { toField, type DbField } from './ledger-rows';
+import { categoryFields } from './ledger-rows';
 
 /**
  * Keeps `ledger_search` (bigram tokens per record, rowid = record id) and
@@ -90,10 +90,7 @@ const insertNumbers = (db: Database) => db.prepare('INSERT INTO ledger_search_nu
 export function rebuildNumberIndex(db: Database): void {
   db.prepare("INSERT INTO ledger_search_numbers (ledger_search_numbers) VALUES ('delete-all')").run();
   const fieldsOf = new Map<number, LedgerField[]>();
-  for (const r of db.prepare('SELECT * FROM ledger_fields ORDER BY category_id, sort_order, id').all() as DbField[]) {
-    const f = toField(r);
-    fieldsOf.set(f.categoryId, [...(fieldsOf.get(f.categoryId) ?? []), f]);
-  }
+  for (const id of db.prepare('SELECT id FROM ledger_categories').pluck().all() as number[]) fieldsOf.set(id, categoryFields(db, id));
   const refs = new DbRefs(db);
   const insert = insertNumbers(db);
   const batch = db.prepare('SELECT id, category_id AS categoryId, data FROM ledger_records WHERE id > ? ORDER BY id LIMIT 5000');
