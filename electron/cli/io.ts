@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ApiError } from '../../shared/contract/define';
 
-/** Exit statuses are part of the CLI contract (../shared/CLI.md). */
+/** Exit statuses are part of the CLI contract (docs/cli.md). */
 export const EXIT = { ok: 0, refused: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}

@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+import { importFixture } from '../helpers/fixtures';
 
 /**
  * The import screen against the real backend: choose a fixture, correct a mapping, see the
  * refused rows with their reasons, apply, see the roster change, undo the batch.
  */
-const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'roster_bad.xlsx');
+const FIXTURE = importFixture('roster_bad.xlsx');
 
 describe('import screen in the browser', () => {
   let browser: Browser;

@@ -5,13 +5,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+import { importFixture } from '../helpers/fixtures';
 
 /**
  * The ledger walk-through against the real backend over the loopback bridge: a category from
  * the 征求意见台账 template, an import of a two-row-header workbook, a filter by status, a cell
  * edit and its undo, delete to the recycle bin and restore, and the global search.
  */
-const FIXTURE = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'opinions_two_row_header.xlsx');
+const FIXTURE = importFixture('opinions_two_row_header.xlsx');
 const EXPECT = JSON.parse(fs.readFileSync(`${FIXTURE}.expect.json`, 'utf8')) as { rows: number; done: number };
 
 const cell = (page: Page, rowIndex: number, colId: string) => page.locator(`.ag-row[row-index="${rowIndex}"] [col-id="${colId}"]`);

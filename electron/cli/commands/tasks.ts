@@ -5,7 +5,7 @@ import { fixedClock } from '../../backend/clock';
 import { EXIT, UsageError, printResult, requireDb, type Command } from '../io';
 
 /**
- * `tasks board` (../shared/CLI.md): the 挂图作战 matrix. Done tasks (已办结/已销号 not rated
+ * `tasks board` (docs/cli.md): the 挂图作战 matrix. Done tasks (已办结/已销号 not rated
  * 不合格) are counted in `done` only, never in a colour column; a task rated 不合格 is 红.
  * `--today` sets the one clock, so every level is computed as of that day.
  */

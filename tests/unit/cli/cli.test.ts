@@ -14,7 +14,7 @@ const ROSTER_KEYS = ['name', 'sex', 'badge', 'idNumber', 'birthDate', 'unit', 'p
 type RosterEntry = Record<string, string | null>;
 
 /**
- * The contract of ../shared/CLI.md through `npm run -s cli`, as outside checks call it.
+ * The contract of docs/cli.md through `npm run -s cli`, as outside checks call it.
  * One demo database is made once (by the CLI itself) and read by the tests after it.
  */
 describe('CLI through `npm run -s cli` (as outside checks run it)', () => {

@@ -4,13 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inProcessCli, npmCli, onlyJson } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-db';
+import { IMPORT_FIXTURES } from '../../helpers/fixtures';
 
 /**
- * `import roster` as outside checks call it (../shared/CLI.md): every fixture in
- * ../shared/fixtures imports with what its .expect.json states, and the roster then holds
+ * `import roster` as outside checks call it (docs/cli.md): every fixture in
+ * tests/fixtures/import imports with what its .expect.json states, and the roster then holds
  * the sample people field by field.
  */
-const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures');
+const FIXTURES = IMPORT_FIXTURES;
 
 interface Expect {
   people: number;

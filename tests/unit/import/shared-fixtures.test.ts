@@ -1,5 +1,5 @@
 /**
- * Every file in /work/shared/fixtures imports with the result its .expect.json states.
+ * Every file in tests/fixtures/import imports with the result its .expect.json states.
  * (The fixtures are read-only and owned elsewhere; expect other files shaped differently.)
  */
 import assert from 'node:assert/strict';
@@ -8,8 +8,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { readTable, ROSTER_TARGET, type ParsedImport } from '../../../electron/backend/import/index';
 import { OPINIONS_TARGET } from './helpers/opinions-target';
+import { IMPORT_FIXTURES } from '../../helpers/fixtures';
 
-const FIXTURES = process.env.LEDGERDESK_FIXTURES ?? path.resolve(__dirname, '../../../../shared/fixtures');
+const FIXTURES = IMPORT_FIXTURES;
 
 interface Sample {
   badge: string;

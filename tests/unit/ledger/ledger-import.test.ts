@@ -5,8 +5,9 @@ import { test } from 'node:test';
 import { ApiError } from '../../../shared/contract/define';
 import { inProcessCli, onlyJson } from '../../helpers/cli';
 import { openTestBackend, tempDir } from '../../helpers/temp-db';
+import { importFixture } from '../../helpers/fixtures';
 
-const FIXTURE = path.join(process.env.LEDGERDESK_FIXTURES ?? path.resolve(__dirname, '../../../../shared/fixtures'), 'opinions_two_row_header.xlsx');
+const FIXTURE = importFixture('opinions_two_row_header.xlsx');
 const expected = JSON.parse(fs.readFileSync(`${FIXTURE}.expect.json`, 'utf8')) as { rows: number; header_rows: number[]; columns: string[]; done: number };
 
 test('the opinions fixture imports into the 征求意见台账 template: 32 rows, 17 已办结; undo removes the batch', async (t) => {
@@ -53,7 +54,7 @@ test('without the unit the row is refused with a reason naming it', async (t) =>
   assert.match(r.refused[0]!.reason, /责任单位：单位“交警支队”不在组织架构中/);
 });
 
-test('CLI: ledger templates / create / list / rows / import ledger, as ../shared/CLI.md says', async (t) => {
+test('CLI: ledger templates / create / list / rows / import ledger, as docs/cli.md says', async (t) => {
   const db = path.join(tempDir(t), 'cli.db');
   assert.equal((await inProcessCli(['init', '--db', db, '--json'])).status, 0);
   const templates = onlyJson(await inProcessCli(['ledger', 'templates', '--db', db, '--json'])) as { key: string; name: string }[];

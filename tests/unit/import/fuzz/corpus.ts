@@ -3,11 +3,12 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { readZip, writeZip } from '../helpers/zip-tools';
 import type { Seed } from './mutate';
+import { IMPORT_FIXTURES } from '../../../helpers/fixtures';
 
-export const FIXTURES = process.env.LEDGERDESK_FIXTURES ?? path.resolve(__dirname, '../../../../../shared/fixtures');
+export const FIXTURES = IMPORT_FIXTURES;
 
 /**
- * The shared fixtures as seeds for mutation: every .xlsx (as written, and with its parts
+ * The import fixtures as seeds for mutation: every .xlsx (as written, and with its parts
  * stored so flipped bytes reach the XML), every .csv, and each CSV also re-encoded as UTF-8
  * with and without a BOM, so the UTF-8 paths of the decoder are mutated too.
  */

@@ -1,0 +1,15 @@
+import path from 'node:path';
+
+/**
+ * The import fixtures every test reads: spreadsheets shaped like the ones offices send
+ * (tests/fixtures/import/, each with a `.expect.json` saying what a correct import finds).
+ * `LEDGERDESK_FIXTURES` points every fixture user at another folder of the same layout
+ * (e.g. files from an office, to check them the same way); nothing is read from outside the
+ * repository otherwise.
+ */
+export const IMPORT_FIXTURES = process.env.LEDGERDESK_FIXTURES ?? path.resolve(__dirname, '..', 'fixtures', 'import');
+
+/** The path of one import fixture, e.g. `importFixture('roster_bad.xlsx')`. */
+export function importFixture(name: string): string {
+  return path.join(IMPORT_FIXTURES, name);
+}
