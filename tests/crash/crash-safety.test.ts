@@ -7,6 +7,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { openBackend } from '../../electron/backend/backend';
 import { migration001 } from '../../electron/backend/db/migrations/001-core';
+import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { APPLICATION_ID } from '../../electron/backend/db/open';
 import { checkCharFor } from '../../shared/validation/id-number';
 import { mulberry32 } from '../../electron/backend/demo/demo-people'; // seeded: a failing run can be repeated
@@ -172,9 +173,32 @@ describe('crash safety (SIGKILL at random points)', () => {
     assert.ok(interrupted > 0, 'some kills must land inside the write');
   });
 
-  it(`a migration is all in or all out (${RUNS} kills)`, async () => {
-    // a database saved at schema version 1, with the roster in it
+  it('a migration killed inside its transaction leaves the file wholly at the version before it', async () => {
+    const v1 = savedAtVersion1();
+    const work = path.join(tmp, 'migrate.db');
+    for (const m of MIGRATIONS.filter((x) => x.version >= 2)) {
+      copyDb(v1, work);
+      const r = await runChild(['migrate', work, String(m.version)], 'at-pause');
+      assert.ok(r.killed && r.doneMs === null, `the kill landed inside migration ${m.version}`);
+      assert.equal(rawSchemaState(work), m.version - 1, `killed inside migration ${m.version}`);
+    }
+  });
+
+  it(`a migration killed at random times is all in or all out (${RUNS} kills)`, async () => {
+    const v1 = savedAtVersion1();
+    const work = path.join(tmp, 'migrate.db');
+    const random = mulberry32(11);
+    for (let run = 0; run < RUNS; run++) {
+      copyDb(v1, work);
+      await runChild(['migrate', work], Math.floor(random() * 40));
+      rawSchemaState(work); // asserts one whole version, whichever it is
+    }
+  });
+
+  /** A database saved at schema version 1, with the roster in it. */
+  function savedAtVersion1(): string {
     const v1 = path.join(tmp, 'v1.db');
+    if (fs.existsSync(v1)) return v1;
     const d = new BetterSqlite3(v1);
     d.exec(migration001.sql);
     d.pragma(`application_id = ${APPLICATION_ID}`);
@@ -184,22 +208,33 @@ describe('crash safety (SIGKILL at random points)', () => {
       for (let i = 0; i < PEOPLE; i++) ins.run(`人员${i}`, idFor(i));
     })();
     d.close();
-    const work = path.join(tmp, 'migrate.db');
-    const random = mulberry32(11);
-    const versions = new Set<number>();
-    for (let run = 0; run < RUNS; run++) {
-      copyDb(v1, work);
-      await runChild(['migrate', work], Math.floor(random() * 40));
-      // look without migrating: the raw file must be wholly v1 or wholly v2
-      const raw = new BetterSqlite3(work);
-      const version = raw.pragma('user_version', { simple: true }) as number;
-      const hasBatches = raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'import_batches'").get() as { n: number };
+    return v1;
+  }
+
+  /**
+   * Looks at the file without migrating it: it must pass integrity_check, keep every person, and
+   * hold exactly the tables of the migrations up to its user_version — none of a later one.
+   * Returns that version.
+   */
+  function rawSchemaState(file: string): number {
+    const raw = new BetterSqlite3(file);
+    try {
       assert.equal(raw.pragma('integrity_check', { simple: true }), 'ok');
       assert.equal((raw.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n, PEOPLE, 'no person lost');
+      const version = raw.pragma('user_version', { simple: true }) as number;
+      const tables = new Set((raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+      for (const m of MIGRATIONS) {
+        for (const t of tablesCreatedBy(m.sql)) {
+          assert.equal(tables.has(t), m.version <= version, `version ${version}: table ${t} of migration ${m.version}`);
+        }
+      }
+      return version;
+    } finally {
       raw.close();
-      assert.equal(hasBatches.n > 0, version >= 2, `run ${run}: version ${version} with tables of the other version`);
-      versions.add(version);
     }
-    assert.ok(versions.size >= 1);
-  });
+  }
 });
+
+function tablesCreatedBy(sql: string): string[] {
+  return [...sql.matchAll(/CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?["`]?(\w+)/gi)].map((m) => m[1]!);
+}

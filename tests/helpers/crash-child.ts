@@ -6,7 +6,8 @@
  *                        with N, stop dead after the N-th person is written (says "AT N") and
  *                        wait there to be killed: a kill known to land inside the write
  *   bulk    DB VALUE     set 职务 = VALUE on every person through roster.applyBatch
- *   migrate DB           open an old database, which migrates it
+ *   migrate DB [V]       open an old database, which migrates it; with V, stop dead inside
+ *                        migration V (says "AT V") and wait there to be killed
  */
 import { openBackend } from '../../electron/backend/backend';
 import type { Database } from 'better-sqlite3';
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   if (mode === 'migrate') {
     say('BEGIN');
     const t0 = Date.now();
-    openBackend(db, { actor: 'crash' }).close();
+    // with ARG: stop dead inside migration ARG's transaction, after its changes, before COMMIT
+    const onMigration = arg ? (version: number) => version === Number(arg) && blockUntilKilled(`AT ${version}`) : undefined;
+    openBackend(db, { actor: 'crash', onMigration }).close();
     say(`DONE ${Date.now() - t0}`);
     return;
   }
@@ -49,13 +52,16 @@ async function main(): Promise<void> {
 function stopInsideWriteAt(db: Database, n: number): void {
   let count = 0;
   db.function('crash_point', () => {
-    if (++count === n) {
-      fs.writeSync(1, `AT ${n}\n`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // forever: the test kills us here
-    }
+    if (++count === n) blockUntilKilled(`AT ${n}`);
     return null;
   });
   db.exec('CREATE TEMP TRIGGER crash_point AFTER INSERT ON main.people BEGIN SELECT crash_point(); END');
+}
+
+/** Says where it is and blocks the thread for good: the test kills the process here. */
+function blockUntilKilled(where: string): void {
+  fs.writeSync(1, `${where}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 main().catch((err) => {

@@ -14,6 +14,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Where the copy taken before a migration goes; default: a "backups" folder beside the file. */
   backupDir?: string;
+  /**
+   * Called inside each migration's transaction, after its changes and before it commits: a
+   * long upgrade can report progress, and the crash tests stop a migration exactly there.
+   */
+  onMigration?: (version: number) => void;
 }
 
 export interface OpenResult {
@@ -114,7 +119,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       for (let n = 1; fs.existsSync(preMigrationCopy); n++) preMigrationCopy = `${stem}-${n}.db`;
       db.prepare('VACUUM INTO ?').run(preMigrationCopy);
     }
-    migrate(db, version);
+    migrate(db, version, opts.onMigration);
     return { db, schemaVersion: LATEST_SCHEMA_VERSION, preMigrationCopy };
   } catch (err) {
     db.close();
@@ -127,7 +132,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
 }
 
 /** Runs each pending migration in its own transaction, bumping user_version with it. */
-export function migrate(db: Database, from: number): void {
+export function migrate(db: Database, from: number, onMigration?: (version: number) => void): void {
   for (const m of MIGRATIONS) {
     if (m.version <= from) continue;
     db.transaction(() => {
@@ -135,6 +140,7 @@ export function migrate(db: Database, from: number): void {
       m.fill?.(db);
       if (m.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${m.version}`);
+      onMigration?.(m.version);
     })();
   }
 }
