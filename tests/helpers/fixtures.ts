@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -12,4 +13,18 @@ export const IMPORT_FIXTURES = process.env.LEDGERDESK_FIXTURES ?? path.resolve(_
 /** The path of one import fixture, e.g. `importFixture('roster_bad.xlsx')`. */
 export function importFixture(name: string): string {
   return path.join(IMPORT_FIXTURES, name);
+}
+
+/** Every fixture with its expectations, in IMPORT_FIXTURES and its sub-folders (e.g. generated/). */
+export function listImportFixtures(dir = IMPORT_FIXTURES): { file: string; name: string; expectFile: string }[] {
+  const out: { file: string; name: string; expectFile: string }[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listImportFixtures(full));
+    else if (entry.name.endsWith('.expect.json')) {
+      const file = full.slice(0, -'.expect.json'.length);
+      out.push({ file, name: path.relative(IMPORT_FIXTURES, file), expectFile: full });
+    }
+  }
+  return out;
 }

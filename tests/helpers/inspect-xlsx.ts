@@ -49,18 +49,22 @@ const SCRIPT = path.join(__dirname, 'inspect-xlsx.py');
 /** python3 on PATH may be a pyenv or venv without openpyxl; Debian's lives in /usr/bin. */
 const CANDIDATES = [process.env.LEDGERDESK_PYTHON, 'python3', '/usr/bin/python3', 'python'].filter((p): p is string => Boolean(p));
 
-let found: { python: string } | { missing: string } | undefined;
+let found: string | undefined;
 
-/** The Python that has openpyxl, or why there is none (the caller skips, saying so). */
-export function openpyxlPython(): { python: string } | { missing: string } {
+/**
+ * The Python that has openpyxl — an outside reader of our workbooks, installed by .ci/run
+ * (Debian's python3-openpyxl). Throws, saying how to install it, when none has it: a test
+ * that needs a second reader fails rather than skips.
+ */
+export function openpyxlPython(): string {
   if (found) return found;
   const tried: string[] = [];
   for (const python of CANDIDATES) {
     const r = spawnSync(python, ['-c', 'import openpyxl'], { encoding: 'utf8' });
-    if (r.status === 0) return (found = { python });
+    if (r.status === 0) return (found = python);
     tried.push(`${python}: ${r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`)}`);
   }
-  return (found = { missing: `no Python with openpyxl (apt-get install -y python3-openpyxl); tried ${tried.join('; ')}` });
+  throw new Error(`no Python with openpyxl (apt-get install -y python3-openpyxl); tried ${tried.join('; ')}`);
 }
 
 export function inspectXlsx(python: string, file: string): InspectedWorkbook {

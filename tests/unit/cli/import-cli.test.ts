@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inProcessCli, npmCli, onlyJson } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-db';
-import { IMPORT_FIXTURES } from '../../helpers/fixtures';
+import { IMPORT_FIXTURES, listImportFixtures } from '../../helpers/fixtures';
 
 /**
  * `import roster` as outside checks call it (docs/cli.md): every fixture in
@@ -43,15 +43,15 @@ const REASON_PATTERNS: Record<string, RegExp> = {
   'ID as float: digits lost': /数字形式存储|已丢失/,
 };
 
-const rosterFixtures = fs.readdirSync(FIXTURES).filter((f) => f.startsWith('roster_') && !f.endsWith('.json'));
+const rosterFixtures = listImportFixtures().filter((f) => path.basename(f.file).startsWith('roster_'));
 
 describe('CLI: import roster (each fixture into a fresh data file)', () => {
   for (const fixture of rosterFixtures) {
-    it(fixture, async (t) => {
-      const expect = JSON.parse(fs.readFileSync(path.join(FIXTURES, `${fixture}.expect.json`), 'utf8')) as Expect;
+    it(fixture.name, async (t) => {
+      const expect = JSON.parse(fs.readFileSync(fixture.expectFile, 'utf8')) as Expect;
       const db = path.join(tempDir(t), 'office.db');
       assert.equal((await inProcessCli(['init', '--db', db, '--json'])).status, 0);
-      const run = await inProcessCli(['import', 'roster', path.join(FIXTURES, fixture), '--db', db, '--create-units', '--json']);
+      const run = await inProcessCli(['import', 'roster', fixture.file, '--db', db, '--create-units', '--json']);
       assert.equal(run.status, 0, run.stderr);
       const r = onlyJson(run) as ImportJson;
       assert.equal(r.added, expect.people);

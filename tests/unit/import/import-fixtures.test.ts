@@ -1,59 +1,23 @@
 /**
- * Every file in tests/fixtures/import imports with the result its .expect.json states.
- * (The fixtures are read-only and owned elsewhere; expect other files shaped differently.)
+ * Every fixture in tests/fixtures/import (the third-party files at the top, generated/ from
+ * make-import-fixtures.py) imports with the result its .expect.json states; the third-party
+ * files are also checked in the detail their shapes call for.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { readTable, ROSTER_TARGET, type ParsedImport } from '../../../electron/backend/import/index';
+import { readTable, ROSTER_TARGET } from '../../../electron/backend/import/index';
 import { OPINIONS_TARGET } from './helpers/opinions-target';
-import { IMPORT_FIXTURES } from '../../helpers/fixtures';
+import { importFixture as fixture, listImportFixtures } from '../../helpers/fixtures';
+import { checkFixture, readExpect, type OpinionsExpect, type RosterExpect } from '../../helpers/import-expectations';
 
-const FIXTURES = IMPORT_FIXTURES;
-
-interface Sample {
-  badge: string;
-  id: string;
-  name: string;
-  dept: string;
-  birth: string;
-}
-interface RosterExpect {
-  people: number;
-  errors: number;
-  header_row?: number;
-  reasons?: string[];
-  sample: Sample[];
-}
-
-const expectOf = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(FIXTURES, `${file}.expect.json`), 'utf8')) as T;
-const fixture = (file: string) => path.join(FIXTURES, file);
-
-function assertSamples(r: ParsedImport, samples: Sample[]) {
-  for (const s of samples) {
-    const row = r.rows.find((x) => x.values.idNumber === s.id);
-    assert.ok(row, `sample ${s.name} (${s.id}) was imported`);
-    assert.equal(row.values.badge, s.badge);
-    assert.equal(row.values.idNumber, s.id);
-    assert.equal(row.values.name, s.name);
-    assert.equal(row.values.unit, s.dept);
-    assert.equal(row.values.birthDate, s.birth);
-  }
-}
-
-describe('shared fixtures', { skip: !fs.existsSync(FIXTURES) && 'fixtures folder not found' }, () => {
-  for (const file of ['roster_clean.xlsx', 'roster_messy.xlsx', 'roster_gbk.csv', 'roster_bad.xlsx']) {
-    it(`${file} imports as its .expect.json says`, async () => {
-      const ex = expectOf<RosterExpect>(file);
-      const r = await readTable(fixture(file), { target: ROSTER_TARGET });
-      assert.deepEqual(r.missingRequired, []);
-      assert.equal(r.rows.length, ex.people, 'people imported');
-      assert.equal(r.refused.length, ex.errors, 'rows refused');
-      if (ex.header_row !== undefined) assert.equal(r.headerRow, ex.header_row);
-      assertSamples(r, ex.sample);
-      // the mapping is plain JSON, as the CLI prints it
-      assert.deepEqual(JSON.parse(JSON.stringify(r.mapping)), r.mapping);
+describe('import fixtures', () => {
+  const all = listImportFixtures();
+  it('finds the fixtures (third-party and generated)', () => {
+    assert.ok(all.length >= 10, `found ${all.map((f) => f.name).join(', ')}`);
+  });
+  for (const f of all) {
+    it(`${f.name} imports as its .expect.json says`, async () => {
+      await checkFixture(f.file, f.expectFile);
     });
   }
 
@@ -83,7 +47,7 @@ describe('shared fixtures', { skip: !fs.existsSync(FIXTURES) && 'fixtures folder
   });
 
   it('roster_bad.xlsx: each bad row refused with its sheet row and a reason of its kind', async () => {
-    const ex = expectOf<RosterExpect>('roster_bad.xlsx');
+    const ex = readExpect<RosterExpect>(`${fixture('roster_bad.xlsx')}.expect.json`);
     const r = await readTable(fixture('roster_bad.xlsx'), { target: ROSTER_TARGET });
     assert.equal(r.rows.length + r.refused.length, 47, '47 data rows in the file');
     assert.equal(r.refused.length, ex.reasons?.length);
@@ -111,7 +75,7 @@ describe('shared fixtures', { skip: !fs.existsSync(FIXTURES) && 'fixtures folder
   });
 
   it('opinions_two_row_header.xlsx: two-row header flattened, 32 rows, 17 已办结', async () => {
-    const ex = expectOf<{ rows: number; header_rows: number[]; columns: string[]; done: number }>('opinions_two_row_header.xlsx');
+    const ex = readExpect<OpinionsExpect>(`${fixture('opinions_two_row_header.xlsx')}.expect.json`);
     const r = await readTable(fixture('opinions_two_row_header.xlsx'), { target: OPINIONS_TARGET });
     assert.deepEqual(r.headerRows, ex.header_rows);
     assert.equal(r.headerRow, ex.header_rows[ex.header_rows.length - 1]);
