@@ -11,11 +11,24 @@ function select(argv: string[]) {
 }
 
 function usage(): string {
-  return ['用法：npm run -s cli -- <命令> --db 数据文件 [--json]', '', ...COMMANDS.map((c) => '  ' + c.summary)].join('\n');
+  return [
+    '用法：npm run -s cli -- <命令> --db 数据文件 [--json]',
+    '',
+    ...COMMANDS.map((c) => '  ' + c.summary),
+    '',
+    '加 --json 时只在标准输出打印一个 JSON；退出码 0 成功，1 输入被拒绝（原因写在标准错误），2 用法错误或内部错误。',
+    '约定的全文见 docs/cli.md。某条命令的用法：<命令> --help',
+  ].join('\n');
 }
 
+const HELP = new Set(['--help', '-h', 'help']);
+
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
-  const cmd = select(argv);
+  const cmd = select(argv.filter((a) => !HELP.has(a)));
+  if (argv.some((a) => HELP.has(a))) {
+    io.out(cmd ? `用法：npm run -s cli -- ${cmd.summary}` : usage());
+    return EXIT.ok;
+  }
   if (!cmd) {
     io.err(argv.length ? `未知命令：${argv.join(' ')}\n\n${usage()}` : usage());
     return EXIT.usage;

@@ -109,7 +109,7 @@ export class CategoryService {
   /** From a built-in template, or empty with one 内容 field. The name defaults to the template's, numbered if taken. */
   create(input: { templateKey?: string; name?: string; group?: CategoryGroup }): LedgerCategory {
     return this.db.transaction(() => {
-      const template = input.templateKey === undefined ? undefined : (templateByKey(input.templateKey) ?? fail(ErrorCode.notFound, `没有名为“${input.templateKey}”的内置模板`));
+      const template = input.templateKey === undefined ? undefined : (templateByKey(input.templateKey) ?? fail(ErrorCode.notFound, `没有名为“${input.templateKey}”的内置模板。可用的模板：${TEMPLATES.map((t) => `${t.key}（${t.name}）`).join('、')}`));
       let name = input.name ?? template?.name ?? '新建台账';
       if (input.name === undefined) {
         for (let n = 2; this.db.prepare('SELECT 1 FROM ledger_categories WHERE name = ?').get(name); n++) name = `${template?.name ?? '新建台账'}（${n}）`;

@@ -11,7 +11,7 @@ function requireExisting(file: string): void {
 
 export const backupCommand: Command = {
   path: ['backup'],
-  summary: 'backup --db F --out FILE   用 SQLite 在线备份接口备份数据文件',
+  summary: 'backup --db F --out FILE   备份数据文件（程序正在使用时也得到完整一致的副本）',
   options: { out: { type: 'string' } },
   async run({ values }, io) {
     const file = requireDb(values);

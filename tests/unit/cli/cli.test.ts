@@ -256,4 +256,28 @@ describe('CLI in process (runCli, same entry point)', () => {
       assert.match(r.stderr, /用法/, JSON.stringify(args));
     }
   });
+
+  it('--help (and help, -h) prints every command and the exit codes on stdout, exit 0; after a command, that command only', async () => {
+    for (const args of [['--help'], ['help'], ['-h']]) {
+      const r = await inProcessCli(args);
+      assert.equal(r.status, 0, JSON.stringify(args));
+      assert.equal(r.stderr, '');
+      for (const c of ['init --db', 'check --db', 'roster list', 'import roster FILE', 'export', 'ledger create', 'tasks board']) assert.ok(r.stdout.includes(c), `${c} in the help`);
+      assert.match(r.stdout, /退出码 0 成功，1 输入被拒绝/);
+    }
+    const one = await inProcessCli(['import', 'roster', '--help']);
+    assert.equal(one.status, 0);
+    assert.match(one.stdout, /^用法：npm run -s cli -- import roster FILE --db F .*--create-units/);
+    assert.doesNotMatch(one.stdout, /ledger templates/);
+  });
+
+  it('an unknown --template is refused (exit 1) naming every valid template key', async (t) => {
+    const db = path.join(tempDir(t), 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    const r = await inProcessCli(['ledger', 'create', '--db', db, '--template', 'opinion', '--json']);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /没有名为“opinion”的内置模板。可用的模板：opinions（征求意见台账）、practical（我为群众办实事）/);
+    assert.match(r.stderr, /bulletins（通报）/);
+  });
 });
