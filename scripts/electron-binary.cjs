@@ -39,7 +39,7 @@ function findElectronBinary(pkgDir = electronPackageDir(), env = process.env) {
     return {
       present: false,
       reason: `electron ${version} has no node_modules/electron/path.txt — the binary was never downloaded (${why})`,
-      reasonZh: `安装 electron ${version} 时没有下载它的程序文件${env.ELECTRON_SKIP_BINARY_DOWNLOAD ? '（设置了 ELECTRON_SKIP_BINARY_DOWNLOAD=1）' : '（下载没有进行或失败了）'}`,
+      reasonZh: `electron ${version} 的程序文件还没有下载${env.ELECTRON_SKIP_BINARY_DOWNLOAD ? '（设置了 ELECTRON_SKIP_BINARY_DOWNLOAD=1）' : '（下载没有进行或失败了）'}`,
     };
   }
   const executable = path.join(pkgDir, 'dist', named);

@@ -16,9 +16,9 @@ if (!found.present) {
     [
       '无法启动桌面程序：本机没有 Electron 程序文件。',
       `  原因：${found.reasonZh}。`,
-      `  获取方法：在能访问 Electron 下载地址的电脑上，于本文件夹运行 npm rebuild electron（下载约 100 MB；不要设置`,
-      '            ELECTRON_SKIP_BINARY_DOWNLOAD），它会把 Electron 放进 node_modules/electron/dist；或者把同版本的',
-      '            Electron 解压到任一文件夹，再用环境变量 ELECTRON_OVERRIDE_DIST_PATH 指向该文件夹。',
+      `  获取方法：在能访问 Electron 下载地址的电脑上，于本文件夹运行 npx install-electron（约 100 MB，放进`,
+      '            node_modules/electron/dist；不设 ELECTRON_SKIP_BINARY_DOWNLOAD 时 npm install 也会下载它）；',
+      '            或者把同版本的 Electron 解压到任一文件夹，再用环境变量 ELECTRON_OVERRIDE_DIST_PATH 指向该文件夹。',
       '  现在就能用：npm run dev:browser —— 在浏览器中使用同一个程序（同一套后台、同一个默认数据文件）。',
     ].join('\n'),
   );
