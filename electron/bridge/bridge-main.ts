@@ -42,7 +42,6 @@ async function main(): Promise<void> {
   host = new BackendHost(dbPath);
   const { problems } = await host.current.backup.automatic();
   problems.forEach((p) => process.stderr.write(`${p}\n`));
-  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开：${bridge.url}\n按 Ctrl+C 退出。\n`);
   const stop = () => {
     void bridge.close().then(() => {
       host?.close();
@@ -51,6 +50,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // the last line: whoever waits for it may stop us at once
+  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开：${bridge.url}\n按 Ctrl+C 退出。\n`);
 }
 
 function fail(message: string): never {
