@@ -76,7 +76,7 @@ export class CollectStore {
   }
 
   all(direction?: 'out' | 'in'): DbCollection[] {
-    return this.db.prepare(`SELECT ${COLLECTION_COLUMNS} FROM collections WHERE ?1 IS NULL OR direction = ?1 ORDER BY id DESC`).all(direction ?? null) as DbCollection[];
+    return this.db.prepare(`SELECT ${COLLECTION_COLUMNS} FROM collections WHERE @d IS NULL OR direction = @d ORDER BY id DESC`).all({ d: direction ?? null }) as DbCollection[];
   }
 
   fields(c: DbCollection): CollectField[] {

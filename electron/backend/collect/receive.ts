@@ -158,7 +158,8 @@ export class CollectReceiver {
       const lost = fields.filter((f) => !mapped.has(f.key)).map((f) => f.label);
       if (lost.length) return this.refuse(w, `找不到这些栏目：${lost.join('、')}（请用下发的填报表填写，不要改动表头或删除列）`);
       const seq = parsed.columns.findIndex((col) => col.replace(/\s+/g, '') === '序号');
-      w.rows = parsed.rows.map((r) => ({ row: r.row, values: r.values }));
+      // empty is absent, as in a ledger record
+      w.rows = parsed.rows.map((r) => ({ row: r.row, values: Object.fromEntries(Object.entries(r.values).filter(([, v]) => v !== null && v !== undefined && v !== '')) }));
       // a row with nothing but its 序号 (numbered in advance) is an empty line, not a refused row
       w.refused = parsed.refused
         .filter((r) => r.raw.some((cell, i) => i !== seq && cell.trim() !== ''))

@@ -51,7 +51,7 @@ test('填报 and 汇总 for three units: openpyxl and a second LedgerDesk fill, 
     unit2.ledger.records.create(unitCat.id, { source: '电话', content: '回复群众来电不及时', aspect: '工作作风', status: '办理中' }),
     unit2.ledger.records.create(unitCat.id, { source: '座谈会', content: '学习形式单一', aspect: '思想观念', status: '未办结' }),
   ];
-  const candidates = unit2.handlers['collect.fillCandidates']({ collectionId: incoming.id });
+  const candidates = await unit2.handlers['collect.fillCandidates']({ collectionId: incoming.id });
   assert.equal(candidates.records.length, 3);
   const secondReturn = path.join(work, '第二支部.xlsx');
   await unit2.handlers['collect.writeReturn']({ collectionId: incoming.id, recordIds: recs.map((r) => r.id), path: secondReturn });
@@ -85,12 +85,12 @@ test('填报 and 汇总 for three units: openpyxl and a second LedgerDesk fill, 
   const p = preview.files[0]!;
   assert.deepEqual([p.state, p.unitName, p.version, p.previousRows], ['ok', '第一支部', 2, 2]);
   assert.deepEqual(p.counts, { new: 2, changed: 1, unchanged: 0, removed: 1, refused: 0 });
-  const changed = office.handlers['collect.previewRows']({ previewId: preview.previewId, index: 0, classes: ['changed'], offset: 0, limit: 10 });
+  const changed = await office.handlers['collect.previewRows']({ previewId: preview.previewId, index: 0, classes: ['changed'], offset: 0, limit: 10 });
   assert.deepEqual(changed.rows[0]!.changes, { status: ['办理中', '已办结'] });
   const r2 = onlyJson(await inProcessCli(['collect', 'receive', resubmission, '--db', dbPath, '--json'])) as { accepted: { unit: string; rows: number; replaced: number }[] };
   assert.deepEqual(r2.accepted.map((a) => [a.unit, a.rows, a.replaced]), [['第一支部', 3, 2]]);
 
-  const rows = office.handlers['collect.rows']({ collectionId: created.collection, offset: 0, limit: 100 });
+  const rows = await office.handlers['collect.rows']({ collectionId: created.collection, offset: 0, limit: 100 });
   assert.equal(rows.total, 6, '3 + 3 rows: the resubmission replaced the first return, nothing duplicated');
   assert.deepEqual(rows.rows.filter((r) => r.unit === '第一支部').map((r) => r.values.content), ['窗口办事排队时间长', '执法记录仪使用不规范', '政策宣传不到位']);
   assert.equal(rows.rows.find((r) => r.unit === '第二支部' && r.values.content === '停车难')!.values.unit, '综合组', "the unit's own department, kept by name");

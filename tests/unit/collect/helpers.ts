@@ -19,7 +19,7 @@ function run(args: string[]): string {
 }
 
 /** Types rows (by header label) into a 填报表 with openpyxl and saves it as `dst`: a unit filling it without LedgerDesk. */
-export function fillWithOpenpyxl(src: string, dst: string, rows: Record<string, string | number>[]): string {
+export function fillWithOpenpyxl(src: string, dst: string, rows: Record<string, unknown>[]): string {
   const json = `${dst}.rows.json`;
   fs.writeFileSync(json, JSON.stringify(rows));
   run(['fill', src, dst, json]);
@@ -27,8 +27,9 @@ export function fillWithOpenpyxl(src: string, dst: string, rows: Record<string, 
   return dst;
 }
 
+export const retagIdentity = (src: string, dst: string, label: string, value: string) => (run(['retag', src, dst, label, value]), dst);
 export const stripIdentitySheet = (src: string, dst: string) => (run(['strip', src, dst]), dst);
-export const copyToNewWorkbook = (src: string, dst: string) => (run(['copy', src, dst]), dst);
+export const copyToNewWorkbook = (src: string, dst: string, tableOnly = false) => (run([tableOnly ? 'copy-table' : 'copy', src, dst]), dst);
 
 export interface Dumped {
   properties: { title: string | null; subject: string | null; keywords: string | null; description: string | null };

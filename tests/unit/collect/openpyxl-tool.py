@@ -3,8 +3,10 @@
 which shares no code with ExcelJS (which wrote it) nor with our reader.
 
     fill SRC DST ROWS.json   type rows under the header of the first sheet, by header label, and save as DST
+    retag SRC DST LABEL VAL  change one item of the hidden 填报信息 sheet and save
     strip SRC DST            delete the hidden 填报信息 sheet (the document properties stay) and save
     copy SRC DST             copy the first sheet's values into a new workbook (no hidden sheet, no properties)
+    copy-table SRC DST       the same from the header down (the title lines and their 表号 left behind)
     dump SRC                 every sheet's state and values as JSON, plus the document properties
 """
 import datetime
@@ -37,22 +39,32 @@ def fill(src, dst, rows_file):
     wb.save(dst)
 
 
+def retag(src, dst, label, value):
+    wb = openpyxl.load_workbook(src)
+    ws = wb["填报信息"]
+    for row in ws.iter_rows():
+        if row[0].value == label:
+            row[1].value = value
+    wb.save(dst)
+
+
 def strip(src, dst):
     wb = openpyxl.load_workbook(src)
     del wb["填报信息"]
     wb.save(dst)
 
 
-def copy(src, dst):
+def copy(src, dst, table_only=False):
     wb = openpyxl.load_workbook(src)
     ws = wb.worksheets[0]
+    first = header_row(ws) if table_only else 1
     out = openpyxl.Workbook()
     new = out.active
     new.title = "Sheet1"
-    for row in ws.iter_rows():
+    for row in ws.iter_rows(min_row=first):
         for c in row:
             if c.value is not None:
-                new.cell(c.row, c.column).value = c.value
+                new.cell(c.row - first + 1, c.column).value = c.value
     out.save(dst)
 
 
@@ -86,10 +98,14 @@ if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "fill":
         fill(*sys.argv[2:5])
+    elif cmd == "retag":
+        retag(*sys.argv[2:6])
     elif cmd == "strip":
         strip(*sys.argv[2:4])
     elif cmd == "copy":
         copy(*sys.argv[2:4])
+    elif cmd == "copy-table":
+        copy(*sys.argv[2:4], table_only=True)
     elif cmd == "dump":
         dump(sys.argv[2])
     else:
