@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReceiveFilePreview, ReceivePreview, ReceiveResult, ReceiveRow, ReceiveRowClass } from '../../../shared/contract/collect';
 import { ImportFileError, readTable } from '../import';
+import type { WorkerEntry } from '../import/read/worker-path';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import { DbRefs } from '../ledger/refs';
@@ -49,6 +50,8 @@ const emptyCounts = (): Record<ReceiveRowClass, number> => ({ new: 0, changed: 0
 /** 汇总: returned files checked and previewed, then applied in one transaction; a return undone. */
 export class CollectReceiver {
   private readonly held = new Map<string, HeldPreview>();
+  /** where the reading worker starts from; a bench running from source points it at the built one */
+  workerEntry: WorkerEntry | undefined;
 
   constructor(
     private readonly ctx: BackendContext,
@@ -153,7 +156,7 @@ export class CollectReceiver {
     const fields = this.store.fields(c);
     try {
       const sheet = id?.dataSheet && found.visibleSheets.includes(id.dataSheet) ? id.dataSheet : undefined;
-      const parsed = await readTable(file, { target: returnTarget(c.uid, c.title, fields, new DbRefs(this.db)), sheet, signal });
+      const parsed = await readTable(file, { target: returnTarget(c.uid, c.title, fields, new DbRefs(this.db)), sheet, signal, workerEntry: this.workerEntry });
       const mapped = new Set(Object.values(parsed.mapping));
       const lost = fields.filter((f) => !mapped.has(f.key)).map((f) => f.label);
       if (lost.length) return this.refuse(w, `找不到这些栏目：${lost.join('、')}（请用下发的填报表填写，不要改动表头或删除列）`);
