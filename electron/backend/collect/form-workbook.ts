@@ -30,9 +30,11 @@ export interface FormFile {
 
 export const HEADER_ROW = 3;
 export const FIRST_DATA_ROW = HEADER_ROW + 1;
-/** bordered empty rows of a blank form (a printed form has lines to write on): one landscape page */
-const BLANK_ROWS = 15;
-const BLANK_ROW_HEIGHT = 24;
+/**
+ * bordered empty rows of a blank form (a printed form has lines to write on). Their height is
+ * left to Excel: a row given a height stops growing when the unit's text wraps.
+ */
+const BLANK_ROWS = 20;
 /** a form is written on: columns at least this wide, whatever the header's length */
 const MIN_WIDTH: Record<CollectField['type'], number> = {
   text: 14, longText: 28, number: 10, date: 12, singleChoice: 12, multiChoice: 16, person: 10, unit: 14, boolean: 8, status: 11,
@@ -158,8 +160,10 @@ function writeDataSheet(wb: ExcelJS.Workbook, name: string, file: FormFile, list
   const count = rows.length || BLANK_ROWS;
   for (let i = 0; i < count; i++) {
     const r = FIRST_DATA_ROW + i;
-    if (!rows.length) ws.getRow(r).height = BLANK_ROW_HEIGHT;
     put(ws, r, 1, rows.length ? i + 1 : null, free(SEQ_STYLE));
+    // a filled row that wraps gets its height, as the export form does (LibreOffice does not grow rows)
+    const lines = Math.max(1, ...(cells[i] ?? []).map((cell, j) => (typeof cell.value === 'string' ? wrappedLines(cell.value, widths[j + 1]!) : 1)));
+    if (lines > 1) ws.getRow(r).height = Math.min(409, lines * 14.5 + 4);
     columns.forEach((c, j) => {
       const out = cells[i]?.[j] ?? { value: null, variant: 'base' as const };
       const style = styles[j]![out.variant];
