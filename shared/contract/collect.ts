@@ -108,9 +108,10 @@ export type ReceiveRowClass = 'new' | 'changed' | 'unchanged' | 'removed' | 'ref
 /**
  * One file of a receive: accepted (will replace its unit's rows), refused (with the reason;
  * nothing of it is applied), or a question the user answers (which unit sent a file without
- * its identity; which of two files from one unit to take).
+ * its identity; which of two files from one unit to take; whether a file with no rows at all —
+ * perhaps the blank form itself — is that unit's return).
  */
-export type ReceiveFileState = 'ok' | 'same' | 'refused' | 'ask-unit' | 'duplicate';
+export type ReceiveFileState = 'ok' | 'same' | 'refused' | 'ask-unit' | 'duplicate' | 'empty';
 
 export interface ReceiveFilePreview {
   index: number;

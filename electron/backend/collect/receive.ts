@@ -175,6 +175,10 @@ export class CollectReceiver {
       throw err;
     }
     w.preview.rows = w.rows.length;
+    if (w.rows.length === 0 && w.refused.length === 0 && w.preview.state === 'ok') {
+      w.preview.state = 'empty';
+      w.preview.reason = '文件中没有填写任何数据行（可能是未填写的空白填报表）；如该单位本期确实没有内容，可勾选接收';
+    }
     if (w.preview.unitId !== null) {
       const prev = this.store.inForce(w.preview.unitId);
       if (prev && prev.fileSha256 === w.sha256) {

@@ -10,6 +10,7 @@ import { DateInput } from '../supervision/DateInput';
 import { addDays } from '../supervision/coverage-subjects';
 import { useSupervisionNav } from '../supervision/nav';
 import { ReceiveDialog } from './ReceiveDialog';
+import { CollectionHead } from './CollectionHead';
 import { saveFile } from './collect-files';
 import { STATE_LABEL, shownTime, shownValue } from './collect-format';
 
@@ -57,26 +58,24 @@ export function CollectionView(props: { id: number; today: string; incoming: Col
 
   return (
     <div className="collect-detail" data-testid="collection-detail">
-      <div className="collect-head">
-        <div>
-          <h2>
-            {detail.title}（{detail.period}）
-          </h2>
-          <div className="muted small">
+      <CollectionHead
+        collection={detail}
+        facts={
+          <>
             截止 {detail.dueDate ?? '—'}　表号 {detail.uid}　填报表存放在 <span className="collect-path">{detail.folder}</span>
+          </>
+        }
+        right={
+          <div className="collect-counts" data-testid="collect-counts">
+            <span>
+              已报 <strong>{detail.submitted}</strong> / {detail.units}
+            </span>
+            <span className={missing.length ? 'collect-missing' : ''}>未报 {missing.length}</span>
+            <span className={late.length ? 'collect-late' : ''}>逾期 {late.length}</span>
+            <span>汇总 {detail.rows} 行</span>
           </div>
-          {detail.instructions && <div className="small collect-instructions">填报说明：{detail.instructions}</div>}
-        </div>
-        <span className="spacer" />
-        <div className="collect-counts" data-testid="collect-counts">
-          <span>
-            已报 <strong>{detail.submitted}</strong> / {detail.units}
-          </span>
-          <span className={missing.length ? 'collect-missing' : ''}>未报 {missing.length}</span>
-          <span className={late.length ? 'collect-late' : ''}>逾期 {late.length}</span>
-          <span>汇总 {detail.rows} 行</span>
-        </div>
-      </div>
+        }
+      />
       <div className="toolbar">
         <button className="primary" onClick={() => setReceiving(true)}>
           接收报送文件…

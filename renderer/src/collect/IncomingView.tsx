@@ -3,6 +3,7 @@ import type { CollectionDetail, FillCandidates } from '../../../shared/contract/
 import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
 import { saveFile } from './collect-files';
+import { CollectionHead } from './CollectionHead';
 import { shownTime, shownValue } from './collect-format';
 
 /**
@@ -54,17 +55,10 @@ export function IncomingView(props: { id: number; onChanged: () => void; onOpenL
   const all = chosen.size === cands.records.length;
   return (
     <div className="collect-detail" data-testid="incoming-detail">
-      <div className="collect-head">
-        <div>
-          <h2>
-            {detail.title}（{detail.period}）
-          </h2>
-          <div className="muted small">
-            {detail.officeName} 下发给 {detail.unitName}　截止 {detail.dueDate ?? '—'}　{detail.sentAt ? `已于 ${shownTime(detail.sentAt)} 生成报送文件` : '尚未生成报送文件'}
-          </div>
-          {detail.instructions && <div className="small collect-instructions">填报说明：{detail.instructions}</div>}
-        </div>
-      </div>
+      <CollectionHead
+        collection={detail}
+        facts={`${detail.officeName} 下发给 ${detail.unitName ?? ''}　截止 ${detail.dueDate ?? '—'}　${detail.sentAt ? `已于 ${shownTime(detail.sentAt)} 生成报送文件` : '尚未生成报送文件'}`}
+      />
       <div className="toolbar">
         <button className="primary" disabled={busy} onClick={() => void write()}>
           生成报送文件（{chosen.size} 条）…

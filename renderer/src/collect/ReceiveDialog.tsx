@@ -10,7 +10,7 @@ import { pickReturnedFiles, stageAll } from './collect-files';
 import { shownValue } from './collect-format';
 
 const CLASS_LABEL: Record<ReceiveRowClass, string> = { new: '新增', changed: '有变化', unchanged: '无变化', removed: '将删去', refused: '有误' };
-const STATE_LABEL: Record<ReceiveFilePreview['state'], string> = { ok: '可接收', same: '已接收过', refused: '拒收', 'ask-unit': '请选择单位', duplicate: '同单位多份' };
+const STATE_LABEL: Record<ReceiveFilePreview['state'], string> = { ok: '可接收', same: '已接收过', refused: '拒收', 'ask-unit': '请选择单位', duplicate: '同单位多份', empty: '没有数据' };
 
 interface Choice {
   include: boolean;
@@ -193,7 +193,7 @@ function FilesTable(props: {
         <tbody>
           {preview.files.map((f) => {
             const c = choices.get(f.index);
-            const takeable = f.state === 'ok' || f.state === 'duplicate' || f.state === 'ask-unit';
+            const takeable = f.state === 'ok' || f.state === 'duplicate' || f.state === 'ask-unit' || f.state === 'empty';
             return (
               <tr key={f.index} className={props.selected === f.index ? 'selected' : undefined} onClick={() => props.onSelect(f.index)} data-state={f.state}>
                 <td>

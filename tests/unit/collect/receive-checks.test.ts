@@ -128,3 +128,15 @@ test('a file without its identity is taken once the user names the unit; a resub
   assert.deepEqual(detail.returns.map((r) => [r.version, r.inForce, r.undoneAt !== null]), [[1, true, false], [2, false, true]]);
   assert.ok(fs.existsSync(path.join(detail.folder, '收到')), 'received files are kept beside the data file');
 });
+
+test('a file with no rows — the blank form sent back, perhaps by mistake — is not taken unless the user says it is the unit return', async (t) => {
+  const { backend, form, id } = await office(t);
+  const p = await backend.collect.receiver.preview([{ path: form('第一支部') }], id, () => {});
+  assert.deepEqual([p.files[0]!.state, p.files[0]!.unitName], ['empty', '第一支部']);
+  assert.match(p.files[0]!.reason!, /没有填写任何数据行/);
+  const unasked = backend.collect.receiver.apply(p.previewId, undefined, false);
+  assert.deepEqual([unasked.accepted.length, unasked.refused.length], [0, 1]);
+  assert.equal(backend.collect.detail(id).submitted, 0);
+  backend.collect.receiver.apply(p.previewId, [{ index: 0, include: true }], false);
+  assert.deepEqual(backend.collect.detail(id).unitStatuses.map((u) => [u.name, u.state, u.rows]).slice(0, 1), [['第一支部', 'submitted', 0]]);
+});
