@@ -72,9 +72,9 @@ export class CollectService {
     return this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(OFFICE_UID_KEY) as string;
   }
 
-  /** Beside the data file: 填报汇总/<编号-台账-期间>/ with 下发/ (forms) and 收到/ (files received). */
-  folder(c: Pick<DbCollection, 'id' | 'title' | 'period'>): string {
-    return path.join(path.dirname(path.resolve(this.d.ctx.dbPath)), '填报汇总', safeName(`${c.id}-${c.title}-${c.period}`));
+  /** Beside the data file: 填报汇总/<台账-期间-表号>/ with 下发/ (forms) and 收到/ (files received). */
+  folder(c: Pick<DbCollection, 'uid' | 'title' | 'period'>): string {
+    return path.join(path.dirname(path.resolve(this.d.ctx.dbPath)), '填报汇总', safeName(`${c.title}-${c.period}-${c.uid}`));
   }
 
   /** `today`: the day the due date is compared with (the CLI's --today). */
@@ -120,8 +120,7 @@ export class CollectService {
       return { ...u, token };
     });
     const base = { uid, title: cat.name, period: input.period, dueDate: input.dueDate, instructions: input.instructions.trim(), schemaHash: schemaHash(fields) };
-    const nextId = ((this.db.prepare('SELECT coalesce(max(id), 0) + 1 FROM collections').pluck().get() as number) ?? 1);
-    const dir = input.outDir ? path.resolve(input.outDir) : path.join(this.folder({ id: nextId, title: cat.name, period: input.period }), '下发');
+    const dir = input.outDir ? path.resolve(input.outDir) : path.join(this.folder(base), '下发');
     if (input.outDir && (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())) fail(ErrorCode.notFound, `文件夹“${dir}”不存在`);
     fs.mkdirSync(dir, { recursive: true });
     const written: string[] = [];
@@ -136,10 +135,10 @@ export class CollectService {
         const cid = Number(
           this.db
             .prepare(
-              `INSERT INTO collections (id, uid, direction, category_id, title, period, due_date, instructions, office_name, office_uid, schema_json, schema_hash, created_at, actor)
-               VALUES (?, ?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              `INSERT INTO collections (uid, direction, category_id, title, period, due_date, instructions, office_name, office_uid, schema_json, schema_hash, created_at, actor)
+               VALUES (?, 'out', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             )
-            .run(nextId, uid, cat.id, cat.name, base.period, base.dueDate, base.instructions, this.d.officeName(), this.officeUid(), JSON.stringify(fields), base.schemaHash, now, this.d.ctx.actor).lastInsertRowid,
+            .run(uid, cat.id, cat.name, base.period, base.dueDate, base.instructions, this.d.officeName(), this.officeUid(), JSON.stringify(fields), base.schemaHash, now, this.d.ctx.actor).lastInsertRowid,
         );
         const ins = this.db.prepare('INSERT INTO collection_units (collection_id, token, name, unit_id, sort_order, form_file) VALUES (?, ?, ?, ?, ?, ?)');
         withTokens.forEach((u, i) => ins.run(cid, u.token, u.name, u.unitId, i, written[i]));

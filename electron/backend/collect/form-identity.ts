@@ -43,7 +43,7 @@ const FORM_NUMBER = new RegExp(`表号[:：]\\s*(${CODE_CHARS}{${COLLECTION_CODE
 
 /** Reads the 表号 out of the text of a sheet's first lines. */
 export function parseFormNumber(text: string): { collection: string; unit: string } | null {
-  const m = FORM_NUMBER.exec(text.toUpperCase().replace(/：/g, '：'));
+  const m = FORM_NUMBER.exec(text.toUpperCase());
   return m ? { collection: m[1]!, unit: m[2]! } : null;
 }
 

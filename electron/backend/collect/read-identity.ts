@@ -139,7 +139,9 @@ export async function readIdentity(path: string): Promise<FoundIdentity> {
 
   // 1. the hidden sheet
   const hidden = sheets.find((s) => s.name === IDENTITY_SHEET) ?? null;
-  const props = identityFromProperties(textOf(`<t>${/<(?:\w+:)?description\b[^>]*>([\s\S]*?)<\/(?:\w+:)?description>/.exec((await readPart(zip, 'docProps/core.xml', MAX_PART)) ?? '')?.[1] ?? ''}</t>`) || null);
+  const core = (await readPart(zip, 'docProps/core.xml', MAX_PART)) ?? '';
+  const description = /<(?:\w+:)?description\b[^>]*>([\s\S]*?)<\/(?:\w+:)?description>/.exec(core)?.[1];
+  const props = identityFromProperties(description ? decodeXml(description) : null);
   if (hidden?.path) {
     const xml = await readPart(zip, hidden.path, MAX_PART);
     if (xml) {
