@@ -17,6 +17,7 @@ import { ExportService } from './export/export-service';
 import { SupervisionService } from './supervision/supervision-service';
 import { LockService } from './lock/lock-service';
 import { AttachmentService } from './attachments/attachment-service';
+import { CollectService } from './collect/collect-service';
 
 /** All services over one open database, and the handler table the contract requires. */
 export interface Backend {
@@ -36,6 +37,8 @@ export interface Backend {
   lock: LockService;
   /** files attached to ledger records and tasks, copied beside the database */
   attachments: AttachmentService;
+  /** 填报 and 汇总: collecting one ledger from many units */
+  collect: CollectService;
   /** every method but the host's (switching files), which BackendHost adds */
   handlers: Omit<Handlers, HostMethod>;
   close(): void;
@@ -85,6 +88,7 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
   const exports = new ExportService({ ctx, roster, ledger, supervision, app }, audit, jobs);
   const lock = new LockService(ctx, audit);
+  const collect = new CollectService({ ctx, audit, units, ledger, supervision, exports, jobs, officeName: () => app.info().officeName });
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {
     ...app.handlers(),
@@ -100,9 +104,10 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
     ...supervision.handlers(),
     ...lock.handlers(),
     ...attachments.handlers(),
+    ...collect.handlers(),
   } satisfies Omit<Handlers, HostMethod>;
   return {
-    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, lock, supervision, attachments, handlers,
+    ctx, audit, units, roster, demo, app, backup, jobs, rosterImport, exports, ledger, lock, supervision, attachments, collect, handlers,
     close: () => {
       rosterImport.dispose();
       db.close();

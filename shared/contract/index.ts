@@ -10,6 +10,7 @@ import { exportsContract } from './exports';
 import { rosterContract } from './roster';
 import { unitsContract } from './units';
 import { supervisionContract } from './supervision';
+import { collectContract } from './collect';
 
 /**
  * The whole backend API, declared once. The Electron IPC, the preload, the loopback
@@ -29,6 +30,7 @@ export const contract = {
   ...exportsContract,
   ...supervisionContract,
   ...lockContract,
+  ...collectContract,
 };
 
 export { ApiError } from './define';

@@ -18,9 +18,11 @@ import { SUPERVISION_PAGES, SupervisionPageView, isSupervisionPage } from '../su
 import { SupervisionNav, type SupervisionPage } from '../supervision/nav';
 import { RulesProvider } from '../supervision/levels';
 import { ReminderBell } from '../supervision/ReminderBell';
+import { CollectPage } from '../collect/CollectPage';
 
-type PageKey = 'roster' | 'units' | 'import' | 'safety' | SupervisionPage;
+type PageKey = 'roster' | 'units' | 'import' | 'safety' | 'collect' | SupervisionPage;
 const PAGES: { key: PageKey; label: string }[] = [
+  { key: 'collect', label: '填报汇总' },
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
   { key: 'import', label: '导入花名册' },
@@ -140,6 +142,8 @@ function Shell() {
             <LedgerPage key={ledger.id} categoryId={ledger.id} focus={ledger.focus} onArchived={() => setLedger(null)} />
           ) : isSupervisionPage(page) ? (
             <SupervisionPageView page={page} focusTaskId={taskFocus} />
+          ) : page === 'collect' ? (
+            <CollectPage onOpenLedger={(id) => setLedger({ id })} />
           ) : page === 'roster' ? (
             <RosterPage />
           ) : page === 'units' ? (

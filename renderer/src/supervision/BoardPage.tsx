@@ -10,6 +10,7 @@ import { cellDrill, dueThisWeekDrill, overdueDrill, unitDrill } from './board-dr
 import { levelLabel, useRules } from './levels';
 import { pct } from './lookups';
 import { BoardTimeline } from './BoardTimeline';
+import { CollectBoardPanel } from '../collect/CollectBoardPanel';
 
 /** 挂图作战: the campaign at a glance — what the office head looks at first. */
 export function BoardPage() {
@@ -114,6 +115,7 @@ export function BoardPage() {
           </section>
         </div>
       </div>
+      <CollectBoardPanel today={board.today} />
       <BoardTimeline today={board.today} />
       {drill && <DrillDialog drill={drill} today={board.today} onClose={() => setDrill(null)} />}
     </div>
