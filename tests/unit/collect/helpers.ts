@@ -6,14 +6,8 @@ import { openpyxlPython } from '../../helpers/inspect-xlsx';
 
 const TOOL = path.join(__dirname, 'openpyxl-tool.py');
 
-function python(): string {
-  const p = openpyxlPython();
-  if ('missing' in p) assert.fail(p.missing);
-  return p.python;
-}
-
 function run(args: string[]): string {
-  const r = spawnSync(python(), [TOOL, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(openpyxlPython(), [TOOL, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`openpyxl-tool ${args[0]} failed: ${r.stderr || r.error?.message}`);
   return r.stdout;
 }
