@@ -198,14 +198,24 @@ describe('broken and hostile workbooks', () => {
     assert.match(r.refused[1]!.reason, /#N\/A/);
   });
 
-  it('a ten-megabyte cell and 16,384 columns stay within bounds', async () => {
+  it('a cell longer than Excel allows is refused, naming the limit; a stray cell in column XFD is not', async () => {
     const f = await roster('wide.xlsx');
     patchZip(f, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('</sheetData>', `<row r="40"><c r="XFD40" t="inlineStr"><is><t>${'长'.repeat(40_000)}</t></is></c></row></sheetData>`),
+    );
+    await refuses(readTable(f, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）的 XFD40 单元格有 40,000 个字符，超过了 Excel 每个单元格最多 32,767 个字符的限制/);
+
+    const ten = await roster('ten-megabytes.xlsx');
+    patchZip(ten, 'xl/worksheets/sheet1.xml', (xml) =>
       xml.replace('</sheetData>', `<row r="40"><c r="XFD40" t="inlineStr"><is><t>${'长'.repeat(10 * 1024 * 1024 / 3)}</t></is></c></row></sheetData>`),
     );
-    const r = await readTable(f, { target: ROSTER_TARGET });
+    await refuses(readTable(ten, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）.*一行内容过大（超过 8 MB）/);
+
+    const stray = await roster('stray.xlsx');
+    patchZip(stray, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '<row r="40"><c r="XFD40" t="inlineStr"><is><t>长</t></is></c></row></sheetData>'));
+    const r = await readTable(stray, { target: ROSTER_TARGET });
     assert.equal(r.rows.length, people.length, 'the people are still there');
-    assert.equal(r.refused.length, 1, 'the row holding only the huge cell is refused, not imported');
+    assert.equal(r.refused.length, 1, 'the row holding only the stray cell is refused, not imported');
     assert.equal(r.refused[0]!.row, 40);
     assert.ok(r.columns.length <= ROSTER_HEADER.length + 20, 'a stray cell in column XFD does not make every row 16,384 wide');
   });

@@ -1,176 +1,327 @@
-import type { Readable } from 'node:stream';
+import { ImportFileError, tooLarge } from '../../errors';
 import type { CellValue, GridRow } from '../grid';
 import { isDateFormat, serialToDate, zeroPadWidth } from '../number-format';
-import { parseSax, type InternalWorkbookReader, type SharedString } from './exceljs-internals';
+import { elementText, nextTag, runsText, selfClosing, tagEnd, XmlDamage } from '../xml/xml-text';
+import { columnLetters, MAX_ROW, parseRef, parseRowNumber } from './cell-ref';
+import type { SharedStrings } from './shared-strings';
+import type { CellFormats } from './styles';
 
 /**
- * A sheet's rows, assembled from ExcelJS's SAX events straight into compact grid rows.
- * ExcelJS's own WorksheetReader builds a Row/Cell/Style object per cell — half the time of a
- * 100,000-row read — and loses data on the way: a formula result that is 0, FALSE or an
- * error (it keeps results only when truthy), all but the last run of inline rich text, and
- * t="d" (ISO date) cells. Here every cell type is read as Excel shows it.
+ * A sheet's rows, cut from its XML text as it streams in and assembled straight into
+ * compact grid rows: no XML library, no object per cell. Every cell type is read as Excel
+ * shows it (a formula's cached result even when it is 0 or FALSE, every run of rich text,
+ * t="d" ISO dates). Bounded by construction: references are checked (A–XFD, rows up to
+ * 1,048,576, in order), one row's XML and one cell's text are capped, and nothing is ever
+ * filled up to a column a reference merely claims.
  */
-export interface SheetReadContext {
-  reader: InternalWorkbookReader;
+export interface SheetRowsContext {
+  strings: SharedStrings;
+  formats: CellFormats;
   date1904: boolean;
+  /** "第2个工作表（花名册）": how messages name the sheet */
+  label: string;
+  /** characters of one row's XML we hold while waiting for its end */
+  maxRowChars: number;
 }
 
-/** "x:c" → "c": some writers prefix SpreadsheetML names (ExcelJS itself would miss those cells). */
-const localName = (n: string) => {
-  const i = n.indexOf(':');
-  return i === -1 ? n : n.slice(i + 1);
-};
+/** Excel's own limit on the characters of one cell. */
+export const MAX_CELL_CHARS = 32_767;
 
-/** The column of a cell reference ("AB12" → 28), without a regex: this runs once per cell. */
-function refColumn(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
+const SPACE = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+export class SheetRowReader {
+  private carry = '';
+  /** how far into `carry` the search for the current row's end already looked */
+  private searched = 0;
+  private tags: { row: string; rowEnd: string; c: string; cEnd: string; v: string; vEnd: string; is: string; isEnd: string; dataEnd: string; dataEmpty: string; p: string } | null = null;
+  private lastRow = 0;
+  /** true once </sheetData> was met: the rest of the part is not rows */
+  done = false;
+
+  // the cell being read (fields, not an object per cell)
+  private aRef = '';
+  private aType = '';
+  private aStyle = 0;
+
+  constructor(private readonly ctx: SheetRowsContext) {}
+
+  /** The rows completed by this chunk of text. */
+  push(chunk: string, out: GridRow[]): void {
+    if (this.done) return;
+    // the carried text was searched for the end of sheetData already
+    let searchedBefore = this.tags ? Math.max(0, this.carry.length - this.tags.dataEnd.length) : 0;
+    let s = this.carry.length ? this.carry + chunk : chunk;
+    this.carry = '';
+    try {
+      if (!this.tags) {
+        const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(s);
+        if (!root) {
+          if (s.length > 1024 * 1024) throw this.damage('不是有效的工作表数据');
+          this.carry = s;
+          return;
+        }
+        const p = root[1] ?? '';
+        this.tags = {
+          p,
+          row: `<${p}row`,
+          rowEnd: `</${p}row>`,
+          c: `<${p}c`,
+          cEnd: `</${p}c>`,
+          v: `<${p}v`,
+          vEnd: `</${p}v>`,
+          is: `<${p}is`,
+          isEnd: `</${p}is>`,
+          dataEnd: `</${p}sheetData>`,
+          dataEmpty: `<${p}sheetData/>`,
+        };
+        s = s.slice(root.index);
+        searchedBefore = 0;
+      }
+      const keepFrom = this.rows(s, out, searchedBefore);
+      if (keepFrom >= 0) this.keep(s, keepFrom);
+    } catch (e) {
+      throw this.asImportError(e);
+    }
   }
-  return col;
+
+  /** At the end of the part: a sheet cut off inside a row is damage. */
+  end(): void {
+    if (!this.done && this.carry.length > 0 && this.tags && nextTag(this.carry, this.tags.row, 0) !== -1) {
+      throw this.damage('数据不完整（最后一行没有结束）');
+    }
+    if (!this.tags && !this.done) throw this.damage('不是有效的工作表数据');
+  }
+
+  private keep(s: string, from: number): void {
+    this.carry = s.slice(from);
+    if (this.carry.length > this.ctx.maxRowChars) {
+      throw tooLarge(`${this.ctx.label}第${this.lastRow + 1}行附近有一行内容过大（超过 ${Math.round(this.ctx.maxRowChars / 1048576)} MB），可能是异常文件`);
+    }
+  }
+
+  /** Reads the complete rows of `s`; returns where the unfinished rest begins, or -1 at the end of sheetData. */
+  private rows(s: string, out: GridRow[], searchedBefore: number): number {
+    const t = this.tags!;
+    let dataEnd = s.indexOf(t.dataEnd, searchedBefore);
+    if (dataEnd === -1) dataEnd = s.indexOf(t.dataEmpty, searchedBefore);
+    let pos = 0;
+    for (;;) {
+      const lt = nextTag(s, t.row, pos);
+      if (dataEnd !== -1 && (lt === -1 || dataEnd < lt)) {
+        this.done = true;
+        return -1;
+      }
+      if (lt === -1) {
+        // keep a possible "<row" or "</sheetData>" cut at the chunk's end
+        return Math.max(pos, s.length - t.dataEnd.length);
+      }
+      const gt = tagEnd(s, lt);
+      if (gt === -1) return lt;
+      const rowNumber = this.rowNumber(s, lt, gt);
+      if (selfClosing(s, gt)) {
+        this.lastRow = rowNumber; // <row r="7"/>: a formatted row without cells
+        pos = gt + 1;
+        this.searched = 0;
+        continue;
+      }
+      const from = Math.max(gt + 1, lt + this.searched - t.rowEnd.length);
+      const close = s.indexOf(t.rowEnd, from);
+      if (close === -1) {
+        this.searched = s.length - lt;
+        return lt;
+      }
+      this.searched = 0;
+      const row = this.cells(s, gt + 1, close, rowNumber);
+      this.lastRow = rowNumber;
+      if (row) out.push(row);
+      pos = close + t.rowEnd.length;
+    }
+  }
+
+  private rowNumber(s: string, lt: number, gt: number): number {
+    let r: string | null = null;
+    this.eachAttr(s, lt, gt, (name, value) => {
+      if (name === 'r') r = value;
+    });
+    if (r === null) {
+      // rows without r="…" follow one another (the cells may still say where they are)
+      const next = this.lastRow + 1;
+      if (next > MAX_ROW) throw this.damage(`行数超过了 Excel 的上限 ${MAX_ROW} 行`);
+      return next;
+    }
+    const n = parseRowNumber(r);
+    if (n === null) throw this.damage(`行号“${clip(r)}”无效`);
+    if (n <= this.lastRow) throw this.damage(`行的顺序错乱（第${n}行出现在第${this.lastRow}行之后）`);
+    return n;
+  }
+
+  /** The cells of one row, s[from, to): its content between <row …> and </row>. */
+  private cells(s: string, from: number, to: number, rowNumber: number): GridRow | null {
+    const t = this.tags!;
+    const { strings, formats, date1904 } = this.ctx;
+    let cells: CellValue[] | null = null;
+    let fmts: Record<number, string> | undefined;
+    let col = 0;
+    let i = from;
+    for (;;) {
+      const lt = nextTag(s, t.c, i, to);
+      if (lt === -1) break;
+      const gt = tagEnd(s, lt);
+      if (gt === -1 || gt > to) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
+      this.cellAttrs(s, lt, gt);
+      if (this.aRef) {
+        const ref = parseRef(this.aRef);
+        if (!ref) throw this.damage(`第${rowNumber}行有无效的单元格地址“${clip(this.aRef)}”`);
+        if (ref.row !== rowNumber) throw this.damage(`单元格地址“${clip(this.aRef)}”与所在的第${rowNumber}行不符`);
+        if (ref.col <= col) throw this.damage(`第${rowNumber}行的单元格地址重复或顺序错乱（${clip(this.aRef)}）`);
+        col = ref.col;
+      } else {
+        col++; // cells without r="…" follow one another
+        if (col > 16_384) throw this.damage(`第${rowNumber}行的单元格超过了 Excel 的上限 16,384 列`);
+      }
+      if (selfClosing(s, gt)) {
+        i = gt + 1;
+        continue;
+      }
+      const close = s.indexOf(t.cEnd, gt + 1);
+      if (close === -1 || close > to) throw this.damage(`第${rowNumber}行的单元格没有结束`);
+      i = close + t.cEnd.length;
+
+      let text: string | null = null;
+      if (this.aType === 'inlineStr') {
+        const is = nextTag(s, t.is, gt + 1, close);
+        if (is !== -1) {
+          const isGt = tagEnd(s, is);
+          if (isGt === -1 || isGt > close) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
+          if (!selfClosing(s, isGt)) {
+            const isClose = s.indexOf(t.isEnd, isGt + 1);
+            if (isClose === -1 || isClose > close) throw this.damage(`第${rowNumber}行的单元格没有结束`);
+            text = runsText(s, isGt + 1, isClose, t.p);
+          }
+        }
+      }
+      if (text === null) {
+        const v = nextTag(s, t.v, gt + 1, close);
+        if (v === -1) continue;
+        const vGt = tagEnd(s, v);
+        if (vGt === -1 || vGt > close) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
+        if (selfClosing(s, vGt)) continue;
+        const vClose = s.indexOf(t.vEnd, vGt + 1);
+        if (vClose === -1 || vClose > close) throw this.damage(`第${rowNumber}行的单元格值没有结束`);
+        text = elementText(s, vGt + 1, vClose);
+      }
+      if (text.length > MAX_CELL_CHARS) {
+        throw tooLarge(
+          `${this.ctx.label}的 ${columnLetters(col)}${rowNumber} 单元格有 ${text.length.toLocaleString('en-US')} 个字符，超过了 Excel 每个单元格最多 32,767 个字符的限制（文件可能被其他程序改动过）`,
+        );
+      }
+      const fmt = this.aStyle ? formats.formatOf(this.aStyle) : undefined;
+      const value = this.value(text, fmt, strings, date1904, rowNumber, col);
+      if (value === null || value === '') continue;
+      cells ??= [];
+      const c = col - 1;
+      while (cells.length < c) cells.push(null);
+      cells[c] = value;
+      if (fmt && (value instanceof Date || (typeof value === 'number' && zeroPadWidth(fmt) > 0))) (fmts ??= {})[c] = fmt;
+    }
+    if (!cells) return null;
+    return fmts ? { row: rowNumber, cells, formats: fmts } : { row: rowNumber, cells };
+  }
+
+  private value(text: string, fmt: string | undefined, strings: SharedStrings, date1904: boolean, row: number, col: number): CellValue {
+    switch (this.aType) {
+      case 's': {
+        const trimmed = text.trim();
+        const index = /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : -1;
+        const v = index >= 0 ? strings.get(index) : undefined;
+        if (v === undefined) throw this.damage(`${columnLetters(col)}${row} 单元格引用了不存在的共享文字（第${clip(trimmed)}项）`);
+        return v;
+      }
+      case 'str':
+      case 'inlineStr':
+      case 'e': // "#N/A", "#DIV/0!": validation names them
+        return text;
+      case 'b': {
+        const b = text.trim();
+        return b === '1' || b.toLowerCase() === 'true';
+      }
+      case 'd':
+        return isoDate(text.trim());
+      default: {
+        const trimmed = text.trim();
+        if (trimmed === '') return null;
+        const n = Number(trimmed);
+        if (!Number.isFinite(n)) return text;
+        return isDateFormat(fmt) ? serialToDate(n, date1904) : n;
+      }
+    }
+  }
+
+  /** r, t and s of a <c> tag, into fields: this runs once per cell. */
+  private cellAttrs(s: string, lt: number, gt: number): void {
+    this.aRef = '';
+    this.aType = 'n';
+    this.aStyle = 0;
+    this.eachAttr(s, lt, gt, (name, value) => {
+      if (name === 'r') this.aRef = value;
+      else if (name === 't') this.aType = value;
+      else if (name === 's') {
+        const n = /^\d{1,6}$/.test(value) ? Number(value) : 0;
+        this.aStyle = n;
+      }
+    });
+  }
+
+  /**
+   * Attributes of the tag s[lt, gt] (local names; values are references, numbers and type
+   * names, which hold no entities worth decoding).
+   */
+  private eachAttr(s: string, lt: number, gt: number, on: (name: string, value: string) => void): void {
+    let i = lt + 1;
+    while (i < gt && !SPACE(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
+    for (;;) {
+      while (i < gt && SPACE(s.charCodeAt(i))) i++;
+      if (i >= gt || s.charCodeAt(i) === 47) return;
+      const nameStart = i;
+      while (i < gt && s.charCodeAt(i) !== 61 && !SPACE(s.charCodeAt(i))) i++;
+      let name = s.slice(nameStart, i);
+      const colon = name.indexOf(':');
+      if (colon !== -1) name = name.slice(colon + 1);
+      while (i < gt && SPACE(s.charCodeAt(i))) i++;
+      if (s.charCodeAt(i) !== 61) throw new XmlDamage('属性没有值');
+      i++;
+      while (i < gt && SPACE(s.charCodeAt(i))) i++;
+      const q = s.charCodeAt(i);
+      if (q !== 34 && q !== 39) throw new XmlDamage('属性值缺少引号');
+      const end = s.indexOf(q === 34 ? '"' : "'", i + 1);
+      if (end === -1 || end > gt) throw new XmlDamage('属性值没有结束');
+      on(name, s.slice(i + 1, end));
+      i = end + 1;
+    }
+  }
+
+  private damage(what: string): ImportFileError {
+    return damagedSheet(this.ctx.label, what);
+  }
+
+  private asImportError(e: unknown): unknown {
+    if (e instanceof XmlDamage) return this.damage(`XML 结构有误（${e.message}，在第${this.lastRow + 1}行附近）`);
+    return e;
+  }
 }
 
-function sharedText(s: SharedString | undefined): string | null {
-  if (s === null || s === undefined) return null;
-  if (typeof s === 'string') return s;
-  return s.richText.map((r) => r.text ?? '').join('');
+/** "第2个工作表（花名册）已损坏：…": where, in the clerk's terms, and what to do. */
+export function damagedSheet(label: string, what: string): ImportFileError {
+  return new ImportFileError(
+    'IMPORT_FILE_DAMAGED',
+    `文件无法读取：${label}已损坏，${what}。请在 Excel/WPS 中打开该文件检查，“另存为” .xlsx 后再导入；如仍不行，请向发件单位重新索要原表。`,
+  );
 }
+
+const clip = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
 
 /** ISO date cells (t="d") without a zone are the workbook's local calendar: read as UTC days. */
 function isoDate(text: string): Date | null {
   const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
   return Number.isNaN(d.getTime()) ? null : d;
-}
-
-export async function* sheetRows(text: Readable, ctx: SheetReadContext): AsyncGenerator<GridRow | null> {
-  const strings = ctx.reader.sharedStrings ?? [];
-  const formatOf = numFmtLookup(ctx.reader);
-
-  let rowNumber = 0;
-  let cells: CellValue[] = [];
-  let formats: Record<number, string> | undefined;
-  let inRow = false;
-  // the cell being read
-  let col = 0;
-  let type = '';
-  let style = 0;
-  let value: string | null = null;
-  let collecting = false; // inside <v>, or a <t> of <is>
-  let inInline = false;
-  let inPhonetic = false;
-
-  for await (const events of parseSax(text)) {
-    for (const ev of events) {
-      if (ev.eventType === 'text') {
-        if (collecting) value = value === null ? ev.value : value + ev.value;
-        continue;
-      }
-      const name = localName(ev.value.name);
-      if (ev.eventType === 'opentag') {
-        switch (name) {
-          case 'row': {
-            const r = Number.parseInt(ev.value.attributes.r ?? '', 10);
-            rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-            inRow = true;
-            cells = [];
-            formats = undefined;
-            col = 0;
-            break;
-          }
-          case 'c': {
-            const a = ev.value.attributes;
-            const ref = a.r ? refColumn(a.r) : 0;
-            col = ref > 0 ? ref : col + 1; // cells without r="…" follow one another
-            type = a.t ?? 'n';
-            style = a.s ? Number.parseInt(a.s, 10) : 0;
-            value = null;
-            break;
-          }
-          case 'v':
-            collecting = true;
-            value = null;
-            break;
-          case 'is':
-            inInline = true;
-            value = null;
-            break;
-          case 't':
-            if (inInline && !inPhonetic) collecting = true;
-            break;
-          case 'rPh':
-            inPhonetic = true; // a pronunciation guide, not part of the text
-            break;
-        }
-        continue;
-      }
-      // closetag
-      switch (name) {
-        case 'v':
-        case 't':
-          collecting = false;
-          break;
-        case 'rPh':
-          inPhonetic = false;
-          break;
-        case 'is':
-          inInline = false;
-          break;
-        case 'c': {
-          if (!inRow || value === null || col < 1) break;
-          const fmt = style ? formatOf(style) : undefined;
-          const v = cellValue(type, value, fmt, strings, ctx.date1904);
-          if (v === null || v === '') break;
-          const i = col - 1;
-          while (cells.length < i) cells.push(null);
-          cells[i] = v;
-          if (fmt && (v instanceof Date || (typeof v === 'number' && zeroPadWidth(fmt) > 0))) (formats ??= {})[i] = fmt;
-          break;
-        }
-        case 'row':
-          inRow = false;
-          yield cells.length === 0 ? null : formats ? { row: rowNumber, cells, formats } : { row: rowNumber, cells };
-          break;
-      }
-    }
-  }
-}
-
-function cellValue(type: string, text: string, fmt: string | undefined, strings: readonly SharedString[], date1904: boolean): CellValue {
-  switch (type) {
-    case 's':
-      return sharedText(strings[Number.parseInt(text, 10)]);
-    case 'str':
-    case 'inlineStr':
-      return text;
-    case 'b':
-      return text.trim() === '1' || text.trim().toLowerCase() === 'true';
-    case 'e':
-      return text; // "#N/A", "#DIV/0!": validation names them
-    case 'd':
-      return isoDate(text.trim());
-    default: {
-      const n = Number(text);
-      if (text.trim() === '' || !Number.isFinite(n)) return text.trim() === '' ? null : text;
-      return isDateFormat(fmt) ? serialToDate(n, date1904) : n;
-    }
-  }
-}
-
-/** Style id → number format, looked up once per style. */
-function numFmtLookup(reader: InternalWorkbookReader): (style: number) => string | undefined {
-  const cache = new Map<number, string | undefined>();
-  return (id) => {
-    if (cache.has(id)) return cache.get(id);
-    let fmt: string | undefined;
-    try {
-      fmt = reader.styles.getStyleModel(id)?.numFmt;
-    } catch {
-      fmt = undefined; // no styles part, or a broken one: read the value as a plain number
-    }
-    cache.set(id, fmt);
-    return fmt;
-  };
 }

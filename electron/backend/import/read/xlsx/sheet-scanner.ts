@@ -1,5 +1,7 @@
-import { damaged, tooLarge } from '../../errors';
+import { tooLarge } from '../../errors';
 import type { MergeRange } from '../grid';
+import { parseRef } from './cell-ref';
+import { damagedSheet } from './sheet-rows';
 
 /**
  * A light pass over a sheet's XML text: it counts rows that hold a value and collects the
@@ -18,6 +20,8 @@ export class SheetScanner {
   constructor(
     private readonly maxMerges: number,
     private readonly maxCarry: number,
+    /** "第2个工作表（花名册）" */
+    private readonly label: string,
   ) {}
 
   push(chunk: string): void {
@@ -26,7 +30,7 @@ export class SheetScanner {
     if (!this.tag) {
       const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(s);
       if (!root) {
-        if (s.length > 1024 * 1024) throw damaged('工作表内容不是有效的表格数据');
+        if (s.length > 1024 * 1024) throw damagedSheet(this.label, '内容不是有效的工作表数据');
         this.keep(s, 0);
         return;
       }
@@ -84,11 +88,12 @@ export class SheetScanner {
       if (at === -1) return s.slice(Math.max(pos, s.length - this.tag!.merge.length));
       const close = s.indexOf('>', at);
       if (close === -1) return s.slice(at);
-      const ref = /\bref\s*=\s*["']([A-Za-z]{1,3}\d{1,7}):([A-Za-z]{1,3}\d{1,7})["']/.exec(s.slice(at, close));
-      if (ref?.[1] && ref[2]) {
-        const a = decodeCell(ref[1]);
-        const b = decodeCell(ref[2]);
-        if (this.merges.length >= this.maxMerges) throw tooLarge(`工作表中的合并单元格过多（超过 ${this.maxMerges} 处）`);
+      const ref = /\bref\s*=\s*["']([^"':]*):?([^"']*)["']/.exec(s.slice(at, close));
+      if (ref) {
+        const a = parseRef(ref[1]!);
+        const b = ref[2] ? parseRef(ref[2]) : a;
+        if (!a || !b) throw damagedSheet(this.label, `合并单元格的地址“${ref[0].slice(0, 40)}”无效`);
+        if (this.merges.length >= this.maxMerges) throw tooLarge(`${this.label}中的合并单元格过多（超过 ${this.maxMerges.toLocaleString('en-US')} 处）`);
         this.merges.push({
           top: Math.min(a.row, b.row),
           bottom: Math.max(a.row, b.row),
@@ -102,7 +107,7 @@ export class SheetScanner {
 
   private keep(s: string, from: number): void {
     this.carry = s.slice(from);
-    if (this.carry.length > this.maxCarry) throw tooLarge('工作表中有一行内容过大');
+    if (this.carry.length > this.maxCarry) throw tooLarge(`${this.label}中有一行内容过大（超过 ${Math.round(this.maxCarry / 1048576)} MB）`);
   }
 }
 
@@ -131,12 +136,4 @@ class ForwardSearch {
     if (this.at !== -1 && this.at < from) this.at = this.s.indexOf(this.needle, from);
     return this.at !== -1 && this.at < to;
   }
-}
-
-export function decodeCell(ref: string): { row: number; col: number } {
-  const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
-  if (!m?.[1] || !m[2]) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
 }
