@@ -48,7 +48,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
 
 export const withDefaults = (l?: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...l });
 
-/** 300000 → "30 万", 12000000 → "1,200 万": limits as clerks say them. */
+/** 300000 → "30 万", 12000000 → "1,200 万", 500 → "500 ": limits as clerks say them, a unit to follow ("30 万行", "500 行"). */
 export function wan(n: number): string {
-  return n >= 10_000 && n % 10_000 === 0 ? `${(n / 10_000).toLocaleString('en-US')} 万` : n.toLocaleString('en-US');
+  return n >= 10_000 && n % 10_000 === 0 ? `${(n / 10_000).toLocaleString('en-US')} 万` : `${n.toLocaleString('en-US')} `;
 }

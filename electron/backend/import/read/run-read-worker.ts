@@ -25,6 +25,8 @@ export interface ReadWorkerOptions {
 export interface RowConsumer {
   sheet(sheet: ChosenSheet): void;
   rows(batch: GridRow[]): void;
+  /** columns worth building from here on (the table's width once its header is known) */
+  width?(): number;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -98,7 +100,7 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
           consumer.sheet(m.sheet);
           break;
         case 'rows':
-          if (!settled) consumer.rows(unpackRows(m.rows));
+          if (!settled) consumer.rows(unpackRows(m.rows, consumer.width?.()));
           break;
         case 'progress':
           opts.onProgress?.({ rowsRead: m.rowsRead });

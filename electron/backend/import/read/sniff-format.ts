@@ -10,6 +10,7 @@ export type Container = 'zip' | 'text';
 
 const RESAVE = '请在 Excel 或 WPS 中打开它，“文件 → 另存为”选择 Excel 工作簿（*.xlsx）后再导入。';
 const unsupported = (m: string) => new ImportFileError('IMPORT_FILE_UNSUPPORTED', m);
+const WORKBOOK_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm']);
 
 export function sniffContainer(file: FileBytes, extension: string): Container {
   if (file.size === 0) {
@@ -39,6 +40,12 @@ export function sniffContainer(file: FileBytes, extension: string): Container {
     if (head.includes(0)) {
       throw unsupported('无法识别的文件格式：它既不是 Excel 工作簿（.xlsx），也不是 CSV 文本。请选择 .xlsx 或 .csv 文件。');
     }
+  }
+  // an .xlsx is always a zip: text under that name is a renamed CSV or a text file, not a damaged workbook
+  if (WORKBOOK_EXTENSIONS.has(extension)) {
+    throw unsupported(
+      `这个文件的扩展名是 ${extension}，但内容是纯文本，不是 Excel 工作簿（可能是改了扩展名的 CSV 或文本文件）。如果它是 CSV 文件，请把扩展名改为 .csv 后再导入；否则${RESAVE}`,
+    );
   }
   return 'text';
 }

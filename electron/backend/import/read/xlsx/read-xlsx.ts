@@ -110,14 +110,14 @@ function sheetStream(wb: Workbook, part: SheetPart, encoding: TextEncoding) {
  * the sheet's cells as it goes (the empty ones left of each value too) against the limit.
  */
 async function eachRow(wb: Workbook, part: SheetPart, onRow: (g: GridRow, read: number) => boolean): Promise<number> {
-  const text = sheetStream(wb, part, 'utf8');
+  const text = sheetStream(wb, part, 'buffer');
   const reader = new SheetRowReader({ strings: wb.strings, formats: wb.formats, date1904: wb.date1904, label: part.label, maxRowChars: wb.limits.maxRowXmlBytes });
   let read = 0;
   let gridCells = 0;
   const rows: GridRow[] = [];
   try {
     for await (const chunk of text) {
-      reader.push(chunk as string, rows);
+      reader.push(chunk as Buffer, rows);
       for (const g of rows) {
         read++;
         gridCells += g.cells.length;
@@ -136,7 +136,7 @@ async function eachRow(wb: Workbook, part: SheetPart, onRow: (g: GridRow, read: 
 
 function tooWide(limits: ReadLimits, part: SheetPart, g: GridRow): ImportFileError {
   return overLimit(
-    `${part.label}的单元格超过了本程序一次导入的上限（${wan(limits.maxGridCells)} 个，按每行最右一个有内容的单元格计算；第${g.row}行的内容一直延伸到第 ${g.cells.length.toLocaleString('en-US')} 列）。请删除表格右侧多余的内容，或分成几个文件导入`,
+    `${part.label}的单元格超过了本程序一次导入的上限（${wan(limits.maxGridCells)}个，按每行最右一个有内容的单元格计算；第${g.row}行的内容一直延伸到第 ${g.cells.length.toLocaleString('en-US')} 列）。请删除表格右侧多余的内容，或分成几个文件导入`,
   );
 }
 
@@ -181,7 +181,7 @@ async function scanSheet(wb: Workbook, part: SheetPart, chosen: boolean) {
       if (scanner.rows > wb.limits.maxRows) {
         if (!chosen) return { rows: scanner.rows, merges: [] };
         throw overLimit(
-          `${part.label}有超过 ${wan(wb.limits.maxRows)} 行数据，超出了本程序一次导入的上限（${wan(wb.limits.maxRows)} 行）。请把表格分成几个文件，每个不超过 ${wan(wb.limits.maxRows)} 行，分别导入`,
+          `${part.label}有超过 ${wan(wb.limits.maxRows)}行数据，超出了本程序一次导入的上限（${wan(wb.limits.maxRows)}行）。请把表格分成几个文件，每个不超过 ${wan(wb.limits.maxRows)}行，分别导入`,
         );
       }
     }

@@ -101,13 +101,13 @@ export class SharedStringReader {
     }
     this.chars += text.length;
     if (this.chars > this.limits.maxSharedStringChars) {
-      throw tooLarge(`${LABEL}的文字总量超过了本程序的上限（${wan(this.limits.maxSharedStringChars)} 个字符）`);
+      throw tooLarge(`${LABEL}的文字总量超过了本程序的上限（${wan(this.limits.maxSharedStringChars)}个字符）`);
     }
     if (this.list.length >= this.limits.maxSharedStrings) this.tooMany();
     this.list.push(text);
   }
 
   private tooMany(): never {
-    throw tooLarge(`${LABEL}的条目超过了本程序的上限（${wan(this.limits.maxSharedStrings)} 条）`);
+    throw tooLarge(`${LABEL}的条目超过了本程序的上限（${wan(this.limits.maxSharedStrings)}条）`);
   }
 }

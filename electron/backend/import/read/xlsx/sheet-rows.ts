@@ -1,327 +1,342 @@
-import { ImportFileError, tooLarge } from '../../errors';
-import type { CellValue, GridRow } from '../grid';
-import { isDateFormat, serialToDate, zeroPadWidth } from '../number-format';
-import { elementText, nextTag, runsText, selfClosing, tagEnd, XmlDamage } from '../xml/xml-text';
-import { columnLetters, MAX_ROW, parseRef, parseRowNumber } from './cell-ref';
-import type { SharedStrings } from './shared-strings';
-import type { CellFormats } from './styles';
+import { tooLarge } from '../../errors';
+import type { GridRow } from '../grid';
+import { decodeText, eachAttribute, XmlDamage } from '../xml/xml-text';
+import { MAX_COLUMN, MAX_ROW, parseRowNumber } from './cell-ref';
+import { clip, damagedSheet, RowBuilder, type SheetRowsContext } from './row-builder';
+import { readRowXml } from './row-xml';
+
+export { damagedSheet, MAX_CELL_CHARS, type SheetRowsContext } from './row-builder';
 
 /**
- * A sheet's rows, cut from its XML text as it streams in and assembled straight into
- * compact grid rows: no XML library, no object per cell. Every cell type is read as Excel
- * shows it (a formula's cached result even when it is 0 or FALSE, every run of rich text,
- * t="d" ISO dates). Bounded by construction: references are checked (A–XFD, rows up to
- * 1,048,576, in order), one row's XML and one cell's text are capped, and nothing is ever
- * filled up to a column a reference merely claims.
+ * A sheet's rows, cut from its inflated bytes as they stream in and assembled straight into
+ * compact grid rows: no XML library, no object per cell. Markup is ASCII, so the bytes are
+ * scanned as they are and only cell values are decoded (UTF-8; bytes that are not become
+ * U+FFFD, which validation refuses by row). The cell forms Excel, WPS and ExcelJS write take
+ * a fast path by byte codes; any other row is decoded and read by the general reader
+ * (row-xml.ts). Bounded by construction: references are checked (A–XFD, rows up to
+ * 1,048,576, in order), one row's XML and one cell's text are capped, and nothing is filled
+ * up to a column a reference merely claims.
  */
-export interface SheetRowsContext {
-  strings: SharedStrings;
-  formats: CellFormats;
-  date1904: boolean;
-  /** "第2个工作表（花名册）": how messages name the sheet */
-  label: string;
-  /** characters of one row's XML we hold while waiting for its end */
-  maxRowChars: number;
+interface Tags {
+  p: string;
+  row: Buffer;
+  rowEnd: Buffer;
+  dataEnd: Buffer;
+  dataEmpty: Buffer;
 }
 
-/** Excel's own limit on the characters of one cell. */
-export const MAX_CELL_CHARS = 32_767;
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOT = 34;
+const APOS = 39;
 
-const SPACE = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+/** Returned by the fast path: the row is not all in this buffer yet. */
+const INCOMPLETE = -1;
+/** Returned by the fast path: a form it does not take; the general reader reads the row. */
+const GENERAL = -2;
+
+const CELL_END = Buffer.from('</c>');
+const V_CLOSE = Buffer.from('</v></c>');
+const T_CLOSE = Buffer.from('</t></is></c>');
+const IS_T = Buffer.from('<is><t>');
+const IS_T_PRESERVE = Buffer.from('<is><t xml:space="preserve">');
 
 export class SheetRowReader {
-  private carry = '';
+  private carry: Buffer | null = null;
   /** how far into `carry` the search for the current row's end already looked */
   private searched = 0;
-  private tags: { row: string; rowEnd: string; c: string; cEnd: string; v: string; vEnd: string; is: string; isEnd: string; dataEnd: string; dataEmpty: string; p: string } | null = null;
+  private tags: Tags | null = null;
   private lastRow = 0;
   /** true once </sheetData> was met: the rest of the part is not rows */
   done = false;
 
-  // the cell being read (fields, not an object per cell)
-  private aRef = '';
-  private aType = '';
-  private aStyle = 0;
+  // the cell the fast path just read (fields, not an object per cell)
+  private fCol = 0;
+  private fRow = 0;
+  private fStyle = 0;
+  private fType = 'n';
+  private fText: string | null = null;
 
   constructor(private readonly ctx: SheetRowsContext) {}
 
-  /** The rows completed by this chunk of text. */
-  push(chunk: string, out: GridRow[]): void {
+  /** Reads the rows this chunk completes into `out`. */
+  push(chunk: Buffer, out: GridRow[]): void {
     if (this.done) return;
-    // the carried text was searched for the end of sheetData already
-    let searchedBefore = this.tags ? Math.max(0, this.carry.length - this.tags.dataEnd.length) : 0;
-    let s = this.carry.length ? this.carry + chunk : chunk;
-    this.carry = '';
+    // the carried bytes were searched for the end of sheetData already
+    let searchedBefore = this.tags && this.carry ? Math.max(0, this.carry.length - this.tags.dataEnd.length) : 0;
+    let b = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
     try {
       if (!this.tags) {
-        const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(s);
+        const head = b.toString('latin1', 0, Math.min(b.length, 1024 * 1024));
+        const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(head);
         if (!root) {
-          if (s.length > 1024 * 1024) throw this.damage('不是有效的工作表数据');
-          this.carry = s;
+          if (b.length > 1024 * 1024) throw damagedSheet(this.ctx.label, '内容不是有效的工作表数据');
+          this.carry = b;
           return;
         }
         const p = root[1] ?? '';
-        this.tags = {
-          p,
-          row: `<${p}row`,
-          rowEnd: `</${p}row>`,
-          c: `<${p}c`,
-          cEnd: `</${p}c>`,
-          v: `<${p}v`,
-          vEnd: `</${p}v>`,
-          is: `<${p}is`,
-          isEnd: `</${p}is>`,
-          dataEnd: `</${p}sheetData>`,
-          dataEmpty: `<${p}sheetData/>`,
-        };
-        s = s.slice(root.index);
+        this.tags = { p, row: Buffer.from(`<${p}row`), rowEnd: Buffer.from(`</${p}row>`), dataEnd: Buffer.from(`</${p}sheetData>`), dataEmpty: Buffer.from(`<${p}sheetData/>`) };
+        b = b.subarray(root.index);
         searchedBefore = 0;
       }
-      const keepFrom = this.rows(s, out, searchedBefore);
-      if (keepFrom >= 0) this.keep(s, keepFrom);
+      const keepFrom = this.rows(b, out, searchedBefore);
+      if (keepFrom >= 0) this.keep(b, keepFrom);
     } catch (e) {
-      throw this.asImportError(e);
+      if (e instanceof XmlDamage) throw damagedSheet(this.ctx.label, `XML 结构有误（${e.message}，在第${this.lastRow + 1}行附近）`);
+      throw e;
     }
   }
 
   /** At the end of the part: a sheet cut off inside a row is damage. */
   end(): void {
-    if (!this.done && this.carry.length > 0 && this.tags && nextTag(this.carry, this.tags.row, 0) !== -1) {
-      throw this.damage('数据不完整（最后一行没有结束）');
-    }
-    if (!this.tags && !this.done) throw this.damage('不是有效的工作表数据');
+    if (this.done) return;
+    if (!this.tags) throw damagedSheet(this.ctx.label, '内容不是有效的工作表数据');
+    if (this.carry && this.carry.indexOf(this.tags.row) !== -1) throw damagedSheet(this.ctx.label, '数据不完整（最后一行没有结束）');
   }
 
-  private keep(s: string, from: number): void {
-    this.carry = s.slice(from);
+  private keep(b: Buffer, from: number): void {
+    // a copy: the chunk it came from is released
+    this.carry = Buffer.from(b.subarray(from));
     if (this.carry.length > this.ctx.maxRowChars) {
       throw tooLarge(`${this.ctx.label}第${this.lastRow + 1}行附近有一行内容过大（超过 ${Math.round(this.ctx.maxRowChars / 1048576)} MB），可能是异常文件`);
     }
   }
 
-  /** Reads the complete rows of `s`; returns where the unfinished rest begins, or -1 at the end of sheetData. */
-  private rows(s: string, out: GridRow[], searchedBefore: number): number {
+  /** Reads the complete rows of `b`; returns where the unfinished rest begins, or -1 at the end of sheetData. */
+  private rows(b: Buffer, out: GridRow[], searchedBefore: number): number {
     const t = this.tags!;
-    let dataEnd = s.indexOf(t.dataEnd, searchedBefore);
-    if (dataEnd === -1) dataEnd = s.indexOf(t.dataEmpty, searchedBefore);
+    let dataEnd = b.indexOf(t.dataEnd, searchedBefore);
+    if (dataEnd === -1) dataEnd = b.indexOf(t.dataEmpty, searchedBefore);
     let pos = 0;
     for (;;) {
-      const lt = nextTag(s, t.row, pos);
+      const lt = nextTagAt(b, t.row, pos);
       if (dataEnd !== -1 && (lt === -1 || dataEnd < lt)) {
         this.done = true;
         return -1;
       }
-      if (lt === -1) {
-        // keep a possible "<row" or "</sheetData>" cut at the chunk's end
-        return Math.max(pos, s.length - t.dataEnd.length);
-      }
-      const gt = tagEnd(s, lt);
+      if (lt === -1) return Math.max(pos, b.length - t.dataEnd.length); // a "<row" or "</sheetData>" may be cut at the end
+      const gt = tagEndAt(b, lt);
       if (gt === -1) return lt;
-      const rowNumber = this.rowNumber(s, lt, gt);
-      if (selfClosing(s, gt)) {
+      const rowNumber = this.rowNumber(b.toString('latin1', lt, gt + 1));
+      if (b[gt - 1] === SLASH) {
         this.lastRow = rowNumber; // <row r="7"/>: a formatted row without cells
         pos = gt + 1;
         this.searched = 0;
         continue;
       }
-      const from = Math.max(gt + 1, lt + this.searched - t.rowEnd.length);
-      const close = s.indexOf(t.rowEnd, from);
-      if (close === -1) {
-        this.searched = s.length - lt;
+      let close = -1;
+      if (this.searched > 0) {
+        // this row was cut at a chunk's end before: read it only once it is whole
+        close = b.indexOf(t.rowEnd, Math.max(gt + 1, lt + this.searched - t.rowEnd.length));
+        if (close === -1) {
+          this.searched = b.length - lt;
+          return lt;
+        }
+      }
+      const row = new RowBuilder(this.ctx, rowNumber);
+      let end = t.p === '' ? this.fastRow(b, gt + 1, row) : GENERAL;
+      if (end === GENERAL) {
+        if (close === -1) close = b.indexOf(t.rowEnd, gt + 1);
+        if (close !== -1) {
+          const general = new RowBuilder(this.ctx, rowNumber);
+          readRowXml(b.toString('utf8', gt + 1, close), t.p, rowNumber, general, this.ctx.label);
+          const g = general.done();
+          if (g) out.push(g);
+          end = close + t.rowEnd.length;
+        } else end = INCOMPLETE;
+      } else if (end !== INCOMPLETE) {
+        const g = row.done();
+        if (g) out.push(g);
+      }
+      if (end === INCOMPLETE) {
+        this.searched = b.length - lt;
         return lt;
       }
       this.searched = 0;
-      const row = this.cells(s, gt + 1, close, rowNumber);
       this.lastRow = rowNumber;
-      if (row) out.push(row);
-      pos = close + t.rowEnd.length;
+      pos = end;
     }
   }
 
-  private rowNumber(s: string, lt: number, gt: number): number {
+  private rowNumber(tag: string): number {
     let r: string | null = null;
-    this.eachAttr(s, lt, gt, (name, value) => {
+    eachAttribute(tag, 0, tag.length - 1, (name, value) => {
       if (name === 'r') r = value;
     });
     if (r === null) {
-      // rows without r="…" follow one another (the cells may still say where they are)
+      // rows without r="…" follow one another
       const next = this.lastRow + 1;
-      if (next > MAX_ROW) throw this.damage(`行数超过了 Excel 的上限 ${MAX_ROW} 行`);
+      if (next > MAX_ROW) throw damagedSheet(this.ctx.label, `行数超过了 Excel 的上限 ${MAX_ROW.toLocaleString('en-US')} 行`);
       return next;
     }
     const n = parseRowNumber(r);
-    if (n === null) throw this.damage(`行号“${clip(r)}”无效`);
-    if (n <= this.lastRow) throw this.damage(`行的顺序错乱（第${n}行出现在第${this.lastRow}行之后）`);
+    if (n === null) throw damagedSheet(this.ctx.label, `行号“${clip(r)}”无效`);
+    if (n <= this.lastRow) throw damagedSheet(this.ctx.label, `行的顺序错乱（第${n}行出现在第${this.lastRow}行之后）`);
     return n;
   }
 
-  /** The cells of one row, s[from, to): its content between <row …> and </row>. */
-  private cells(s: string, from: number, to: number, rowNumber: number): GridRow | null {
-    const t = this.tags!;
-    const { strings, formats, date1904 } = this.ctx;
-    let cells: CellValue[] | null = null;
-    let fmts: Record<number, string> | undefined;
-    let col = 0;
+  /**
+   * The cells of a row in the plain form, from `from` (just after <row …>) to its </row>:
+   * returns the index after </row>, INCOMPLETE when `b` ends first, GENERAL at anything else.
+   */
+  private fastRow(b: Buffer, from: number, row: RowBuilder): number {
+    const rowEnd = this.tags!.rowEnd;
     let i = from;
     for (;;) {
-      const lt = nextTag(s, t.c, i, to);
-      if (lt === -1) break;
-      const gt = tagEnd(s, lt);
-      if (gt === -1 || gt > to) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
-      this.cellAttrs(s, lt, gt);
-      if (this.aRef) {
-        const ref = parseRef(this.aRef);
-        if (!ref) throw this.damage(`第${rowNumber}行有无效的单元格地址“${clip(this.aRef)}”`);
-        if (ref.row !== rowNumber) throw this.damage(`单元格地址“${clip(this.aRef)}”与所在的第${rowNumber}行不符`);
-        if (ref.col <= col) throw this.damage(`第${rowNumber}行的单元格地址重复或顺序错乱（${clip(this.aRef)}）`);
-        col = ref.col;
-      } else {
-        col++; // cells without r="…" follow one another
-        if (col > 16_384) throw this.damage(`第${rowNumber}行的单元格超过了 Excel 的上限 16,384 列`);
-      }
-      if (selfClosing(s, gt)) {
-        i = gt + 1;
+      const next = this.fastCell(b, i);
+      if (next > 0) {
+        row.add(this.fCol, this.fRow, this.fType, this.fStyle, this.fText);
+        i = next;
         continue;
       }
-      const close = s.indexOf(t.cEnd, gt + 1);
-      if (close === -1 || close > to) throw this.damage(`第${rowNumber}行的单元格没有结束`);
-      i = close + t.cEnd.length;
-
-      let text: string | null = null;
-      if (this.aType === 'inlineStr') {
-        const is = nextTag(s, t.is, gt + 1, close);
-        if (is !== -1) {
-          const isGt = tagEnd(s, is);
-          if (isGt === -1 || isGt > close) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
-          if (!selfClosing(s, isGt)) {
-            const isClose = s.indexOf(t.isEnd, isGt + 1);
-            if (isClose === -1 || isClose > close) throw this.damage(`第${rowNumber}行的单元格没有结束`);
-            text = runsText(s, isGt + 1, isClose, t.p);
-          }
-        }
-      }
-      if (text === null) {
-        const v = nextTag(s, t.v, gt + 1, close);
-        if (v === -1) continue;
-        const vGt = tagEnd(s, v);
-        if (vGt === -1 || vGt > close) throw this.damage(`第${rowNumber}行的单元格标签没有结束`);
-        if (selfClosing(s, vGt)) continue;
-        const vClose = s.indexOf(t.vEnd, vGt + 1);
-        if (vClose === -1 || vClose > close) throw this.damage(`第${rowNumber}行的单元格值没有结束`);
-        text = elementText(s, vGt + 1, vClose);
-      }
-      if (text.length > MAX_CELL_CHARS) {
-        throw tooLarge(
-          `${this.ctx.label}的 ${columnLetters(col)}${rowNumber} 单元格有 ${text.length.toLocaleString('en-US')} 个字符，超过了 Excel 每个单元格最多 32,767 个字符的限制（文件可能被其他程序改动过）`,
-        );
-      }
-      const fmt = this.aStyle ? formats.formatOf(this.aStyle) : undefined;
-      const value = this.value(text, fmt, strings, date1904, rowNumber, col);
-      if (value === null || value === '') continue;
-      cells ??= [];
-      const c = col - 1;
-      while (cells.length < c) cells.push(null);
-      cells[c] = value;
-      if (fmt && (value instanceof Date || (typeof value === 'number' && zeroPadWidth(fmt) > 0))) (fmts ??= {})[c] = fmt;
+      if (startsWith(b, i, rowEnd)) return i + rowEnd.length;
+      // cut at the end of the buffer, or a form the fast path does not take
+      return b.indexOf(rowEnd, i) === -1 ? INCOMPLETE : GENERAL;
     }
-    if (!cells) return null;
-    return fmts ? { row: rowNumber, cells, formats: fmts } : { row: rowNumber, cells };
-  }
-
-  private value(text: string, fmt: string | undefined, strings: SharedStrings, date1904: boolean, row: number, col: number): CellValue {
-    switch (this.aType) {
-      case 's': {
-        const trimmed = text.trim();
-        const index = /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : -1;
-        const v = index >= 0 ? strings.get(index) : undefined;
-        if (v === undefined) throw this.damage(`${columnLetters(col)}${row} 单元格引用了不存在的共享文字（第${clip(trimmed)}项）`);
-        return v;
-      }
-      case 'str':
-      case 'inlineStr':
-      case 'e': // "#N/A", "#DIV/0!": validation names them
-        return text;
-      case 'b': {
-        const b = text.trim();
-        return b === '1' || b.toLowerCase() === 'true';
-      }
-      case 'd':
-        return isoDate(text.trim());
-      default: {
-        const trimmed = text.trim();
-        if (trimmed === '') return null;
-        const n = Number(trimmed);
-        if (!Number.isFinite(n)) return text;
-        return isDateFormat(fmt) ? serialToDate(n, date1904) : n;
-      }
-    }
-  }
-
-  /** r, t and s of a <c> tag, into fields: this runs once per cell. */
-  private cellAttrs(s: string, lt: number, gt: number): void {
-    this.aRef = '';
-    this.aType = 'n';
-    this.aStyle = 0;
-    this.eachAttr(s, lt, gt, (name, value) => {
-      if (name === 'r') this.aRef = value;
-      else if (name === 't') this.aType = value;
-      else if (name === 's') {
-        const n = /^\d{1,6}$/.test(value) ? Number(value) : 0;
-        this.aStyle = n;
-      }
-    });
   }
 
   /**
-   * Attributes of the tag s[lt, gt] (local names; values are references, numbers and type
-   * names, which hold no entities worth decoding).
+   * One cell in the plain form, by byte codes: <c r="B7" s="3" t="s"> (s and t optional, in
+   * this order) holding nothing, <v>…</v> or <is><t>…</t></is>. Sets the f* fields and
+   * returns the index after the cell; -1 for anything else (the general reader takes the
+   * row, and names what is wrong when something is).
    */
-  private eachAttr(s: string, lt: number, gt: number, on: (name: string, value: string) => void): void {
-    let i = lt + 1;
-    while (i < gt && !SPACE(s.charCodeAt(i)) && s.charCodeAt(i) !== 47) i++;
-    for (;;) {
-      while (i < gt && SPACE(s.charCodeAt(i))) i++;
-      if (i >= gt || s.charCodeAt(i) === 47) return;
-      const nameStart = i;
-      while (i < gt && s.charCodeAt(i) !== 61 && !SPACE(s.charCodeAt(i))) i++;
-      let name = s.slice(nameStart, i);
-      const colon = name.indexOf(':');
-      if (colon !== -1) name = name.slice(colon + 1);
-      while (i < gt && SPACE(s.charCodeAt(i))) i++;
-      if (s.charCodeAt(i) !== 61) throw new XmlDamage('属性没有值');
-      i++;
-      while (i < gt && SPACE(s.charCodeAt(i))) i++;
-      const q = s.charCodeAt(i);
-      if (q !== 34 && q !== 39) throw new XmlDamage('属性值缺少引号');
-      const end = s.indexOf(q === 34 ? '"' : "'", i + 1);
-      if (end === -1 || end > gt) throw new XmlDamage('属性值没有结束');
-      on(name, s.slice(i + 1, end));
-      i = end + 1;
+  private fastCell(b: Buffer, i: number): number {
+    if (b[i] !== LT || b[i + 1] !== 99 || b[i + 2] !== 32 || b[i + 3] !== 114 || b[i + 4] !== 61 || b[i + 5] !== QUOT) return -1;
+    let k = i + 6;
+    let c = b[k]!;
+    let col = 0;
+    let n = 0;
+    while (c >= 65 && c <= 90 && n < 4) {
+      col = col * 26 + c - 64;
+      c = b[++k]!;
+      n++;
     }
-  }
-
-  private damage(what: string): ImportFileError {
-    return damagedSheet(this.ctx.label, what);
-  }
-
-  private asImportError(e: unknown): unknown {
-    if (e instanceof XmlDamage) return this.damage(`XML 结构有误（${e.message}，在第${this.lastRow + 1}行附近）`);
-    return e;
+    if (n === 0 || n > 3 || col > MAX_COLUMN || c === 48) return -1;
+    let row = 0;
+    n = 0;
+    while (c >= 48 && c <= 57 && n < 8) {
+      row = row * 10 + c - 48;
+      c = b[++k]!;
+      n++;
+    }
+    if (n === 0 || row > MAX_ROW || c !== QUOT) return -1;
+    c = b[++k]!;
+    let style = 0;
+    if (c === 32 && b[k + 1] === 115 && b[k + 2] === 61 && b[k + 3] === QUOT) {
+      k += 4;
+      c = b[k]!;
+      n = 0;
+      while (c >= 48 && c <= 57 && n < 7) {
+        style = style * 10 + c - 48;
+        c = b[++k]!;
+        n++;
+      }
+      if (n === 0 || n > 6 || c !== QUOT) return -1;
+      c = b[++k]!;
+    }
+    let type = 'n';
+    if (c === 32 && b[k + 1] === 116 && b[k + 2] === 61 && b[k + 3] === QUOT) {
+      const from = k + 4;
+      k = from;
+      while (k < b.length && b[k] !== QUOT && k - from < 10) k++;
+      if (b[k] !== QUOT) return -1;
+      type = typeName(b, from, k);
+      c = b[++k]!;
+    }
+    let text: string | null = null;
+    let end: number;
+    if (c === SLASH) {
+      if (b[k + 1] !== GT) return -1;
+      end = k + 2;
+    } else if (c === GT) {
+      k++;
+      if (startsWith(b, k, CELL_END)) end = k + 4;
+      else {
+        let from: number;
+        let close: Buffer;
+        if (b[k] === LT && b[k + 1] === 118 && b[k + 2] === GT) {
+          from = k + 3;
+          close = V_CLOSE;
+        } else if (startsWith(b, k, IS_T)) {
+          from = k + IS_T.length;
+          close = T_CLOSE;
+        } else if (startsWith(b, k, IS_T_PRESERVE)) {
+          from = k + IS_T_PRESERVE.length;
+          close = T_CLOSE;
+        } else return -1;
+        // to the next '<', noting what the text needs: UTF-8 decoding, entities, _xHHHH_
+        let e = from;
+        let high = 0;
+        let special = false;
+        const len = b.length;
+        while (e < len) {
+          const x = b[e]!;
+          if (x === LT) break;
+          high |= x;
+          if (x === 38 || x === 95) special = true;
+          e++;
+        }
+        if (e >= len || !startsWith(b, e, close)) return -1;
+        const raw = high < 0x80 ? b.toString('latin1', from, e) : b.toString('utf8', from, e);
+        text = special ? decodeText(raw) : raw;
+        end = e + close.length;
+      }
+    } else return -1;
+    this.fCol = col;
+    this.fRow = row;
+    this.fStyle = style;
+    this.fType = type;
+    this.fText = text;
+    return end;
   }
 }
 
-/** "第2个工作表（花名册）已损坏：…": where, in the clerk's terms, and what to do. */
-export function damagedSheet(label: string, what: string): ImportFileError {
-  return new ImportFileError(
-    'IMPORT_FILE_DAMAGED',
-    `文件无法读取：${label}已损坏，${what}。请在 Excel/WPS 中打开该文件检查，“另存为” .xlsx 后再导入；如仍不行，请向发件单位重新索要原表。`,
-  );
+function startsWith(b: Buffer, at: number, what: Buffer): boolean {
+  if (at + what.length > b.length) return false;
+  for (let k = 0; k < what.length; k++) if (b[at + k] !== what[k]) return false;
+  return true;
 }
 
-const clip = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
+/** Next `<row` (as `open` has it) followed by whitespace, '>' or '/', at or after `from`. */
+function nextTagAt(b: Buffer, open: Buffer, from: number): number {
+  let i = b.indexOf(open, from);
+  while (i !== -1) {
+    const c = b[i + open.length];
+    if (c === undefined) return -1; // cut at the end: wait for more
+    if (c === 32 || c === GT || c === SLASH || c === 10 || c === 13 || c === 9) return i;
+    i = b.indexOf(open, i + 1);
+  }
+  return -1;
+}
 
-/** ISO date cells (t="d") without a zone are the workbook's local calendar: read as UTC days. */
-function isoDate(text: string): Date | null {
-  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
+/** The '>' ending the tag at `lt`, honouring quoted values; -1 when `b` ends first. */
+function tagEndAt(b: Buffer, lt: number): number {
+  let q = 0;
+  for (let i = lt + 1; i < b.length; i++) {
+    const c = b[i]!;
+    if (q !== 0) {
+      if (c === q) q = 0;
+    } else if (c === QUOT || c === APOS) q = c;
+    else if (c === GT) return i;
+    else if (c === LT) throw new XmlDamage('标签没有结束');
+  }
+  return -1;
+}
+
+/** The cell types as constants: the fast path reads them without making a string. */
+function typeName(b: Buffer, from: number, to: number): string {
+  const len = to - from;
+  const c = b[from];
+  if (len === 1) {
+    if (c === 115) return 's';
+    if (c === 110) return 'n';
+    if (c === 98) return 'b';
+    if (c === 101) return 'e';
+    if (c === 100) return 'd';
+  } else if (len === 3 && b[from] === 115 && b[from + 1] === 116 && b[from + 2] === 114) return 'str';
+  else if (len === 9 && b.toString('latin1', from, to) === 'inlineStr') return 'inlineStr';
+  return b.toString('latin1', from, to);
 }

@@ -111,27 +111,38 @@ export function decodeText(s: string): string {
 }
 
 /**
+ * `needle` within s[from, to), or -1. A search for something usually absent (CDATA, a
+ * phonetic guide) must not run to the end of a 256 KB chunk once per cell.
+ */
+export function indexWithin(s: string, needle: string, from: number, to: number): number {
+  if (to - from < needle.length) return -1;
+  if (to - from <= 4096) {
+    const i = s.slice(from, to).indexOf(needle);
+    return i === -1 ? -1 : from + i;
+  }
+  const j = s.indexOf(needle, from);
+  return j !== -1 && j + needle.length <= to ? j : -1;
+}
+
+/**
  * The character data of s[from, to) (an element's content with no child elements but
  * possibly CDATA sections): what a <v> or a <t> holds.
  */
 export function elementText(s: string, from: number, to: number): string {
-  const cdata = s.indexOf('<![CDATA[', from);
-  if (cdata === -1 || cdata >= to) {
-    const lt = s.indexOf('<', from);
-    if (lt !== -1 && lt < to) throw new XmlDamage('单元格值中混有标签');
-    return decodeText(s.slice(from, to));
-  }
+  const lt = indexWithin(s, '<', from, to);
+  if (lt === -1) return decodeText(s.slice(from, to));
+  if (indexWithin(s, '<![CDATA[', lt, to) !== lt) throw new XmlDamage('单元格值中混有标签');
   let out = '';
   let i = from;
   while (i < to) {
-    const c = s.indexOf('<![CDATA[', i);
-    if (c === -1 || c >= to) {
+    const c = indexWithin(s, '<![CDATA[', i, to);
+    if (c === -1) {
       out += decodeText(s.slice(i, to));
       break;
     }
     out += decodeText(s.slice(i, c));
-    const end = s.indexOf(']]>', c + 9);
-    if (end === -1 || end + 3 > to) throw new XmlDamage('文字段没有结束');
+    const end = indexWithin(s, ']]>', c + 9, to);
+    if (end === -1) throw new XmlDamage('文字段没有结束');
     out += s.slice(c + 9, end);
     i = end + 3;
   }
@@ -144,7 +155,7 @@ export function elementText(s: string, from: number, to: number): string {
  * -1 when none, or when the only candidate is cut at the end of `s` (the caller waits).
  */
 export function nextTag(s: string, open: string, from: number, end = s.length): number {
-  let i = s.indexOf(open, from);
+  let i = end < s.length ? indexWithin(s, open, from, end) : s.indexOf(open, from);
   while (i !== -1 && i < end) {
     const j = i + open.length;
     if (j >= s.length) return -1;

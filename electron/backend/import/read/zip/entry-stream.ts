@@ -75,12 +75,13 @@ export function partLabel(entry: ZipEntry, label?: string): string {
  * stays whole (invalid bytes become U+FFFD, which validation refuses by row). 'latin1' is
  * for scanners that only look for ASCII markup: one char per byte, no decoding cost.
  */
-export type TextEncoding = 'utf8' | 'latin1';
+/** 'buffer': the inflated bytes as they are, for a reader that decodes only what it keeps. */
+export type TextEncoding = 'utf8' | 'latin1' | 'buffer';
 
 class CappedText extends Transform {
   private seen = 0;
   private crc = 0;
-  private readonly decoder: StringDecoder;
+  private readonly decoder: StringDecoder | null;
 
   constructor(
     private readonly entry: ZipEntry,
@@ -89,7 +90,7 @@ class CappedText extends Transform {
     private readonly label: string,
   ) {
     super({ readableObjectMode: true });
-    this.decoder = new StringDecoder(encoding);
+    this.decoder = encoding === 'buffer' ? null : new StringDecoder(encoding);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -106,8 +107,11 @@ class CappedText extends Transform {
       return;
     }
     this.crc = zlib.crc32(chunk, this.crc);
-    const s = this.decoder.write(chunk);
-    if (s) this.push(s);
+    if (!this.decoder) this.push(chunk);
+    else {
+      const s = this.decoder.write(chunk);
+      if (s) this.push(s);
+    }
     cb();
   }
 
@@ -121,7 +125,7 @@ class CappedText extends Transform {
       cb(damaged(`文件已损坏（${this.label}的校验码不符，数据在复制或传输中出了错）`));
       return;
     }
-    const s = this.decoder.end();
+    const s = this.decoder?.end();
     if (s) this.push(s);
     cb();
   }
