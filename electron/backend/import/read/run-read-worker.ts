@@ -29,6 +29,9 @@ export interface RowConsumer {
   width?(): number;
 }
 
+/** Reads one request into a consumer: the worker below, or (tests only) something in-process. */
+export type ReadRunner = (request: ReadRequest, consumer: RowConsumer, opts: ReadWorkerOptions) => Promise<ReadMeta>;
+
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
 
@@ -134,9 +137,9 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
 const cancelled = () => new ImportFileError('IMPORT_CANCELLED', '已取消导入，没有做任何更改。');
 
 /** Every row in memory: for previews and tests, where the sheet is small. */
-export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}): Promise<{ meta: ReadMeta; sheet: ChosenSheet; rows: GridRow[] }> {
+export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}, runner: ReadRunner = runReadWorker): Promise<{ meta: ReadMeta; sheet: ChosenSheet; rows: GridRow[] }> {
   const got: { sheet?: ChosenSheet; rows: GridRow[] } = { rows: [] };
-  const meta = await runReadWorker(
+  const meta = await runner(
     request,
     {
       sheet: (s) => (got.sheet = s),

@@ -54,7 +54,9 @@ export class RowBuilder {
     if (value === null || value === '') return;
     const cells = (this.cells ??= []);
     const c = this.col - 1;
-    while (cells.length < c) cells.push(null);
+    // empty cells left of a value are holes (read as undefined, i.e. empty): a lone value in
+    // column XFD makes a sparse array of two entries, not 16,384 slots
+    if (cells.length < c) cells.length = c;
     cells[c] = value;
     if (fmt !== undefined && (value instanceof Date || (typeof value === 'number' && zeroPadWidth(fmt) > 0))) (this.fmts ??= {})[c] = fmt;
   }
