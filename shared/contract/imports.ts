@@ -31,7 +31,7 @@ export interface ImportFieldInfo {
 export interface ImportPreview {
   previewId: string;
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheet: string;
   sheets: { name: string; rows: number }[];
   headerRow: number;

@@ -35,12 +35,12 @@ async function refuses(p: Promise<unknown>, code: ImportErrorCode, message: RegE
 }
 
 describe('files that are not .xlsx or .csv', () => {
-  it('an old .xls (OLE2 with a Workbook stream)', async () => {
-    await refuses(readTable(file('old.xls', writeCfb(['Workbook', 'SummaryInformation'])), { target: ROSTER_TARGET }), 'IMPORT_FILE_LEGACY', /Excel 97-2003（\.xls）.*另存为/);
+  it('an old .xls whose Workbook stream holds no workbook is refused as a damaged .xls', async () => {
+    await refuses(readTable(file('old.xls', writeCfb(['Workbook', 'SummaryInformation'])), { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /Excel 97-2003（\.xls）文件已损坏.*另存为/);
   });
 
   it('an .xls renamed .xlsx is recognised by its bytes', async () => {
-    await refuses(inspectFile(file('renamed.xlsx', writeCfb(['Workbook']))), 'IMPORT_FILE_LEGACY', /\.xls/);
+    await refuses(inspectFile(file('renamed.xlsx', writeCfb(['Workbook']))), 'IMPORT_FILE_DAMAGED', /\.xls/);
   });
 
   it('a WPS .et file', async () => {
@@ -58,7 +58,7 @@ describe('files that are not .xlsx or .csv', () => {
   it('OLE2 magic with a broken directory: one message for both possibilities', async () => {
     const bytes = Buffer.alloc(2048, 0xee);
     Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(bytes);
-    await refuses(readTable(file('broken-ole.xls', bytes), { target: ROSTER_TARGET }), 'IMPORT_FILE_LEGACY', /\.xls.*密码|密码.*\.xls/);
+    await refuses(readTable(file('broken-ole.xls', bytes), { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /\.xls.*密码.*已损坏/);
   });
 
   it('a zip that is not a workbook', async () => {

@@ -32,7 +32,7 @@ export interface SheetInfo {
   hidden: boolean;
 }
 
-export type FileFormat = 'xlsx' | 'csv';
+export type FileFormat = 'xlsx' | 'xls' | 'csv';
 
 /** Field names per target field, already normalised, so the worker can pick the data sheet. */
 export interface HeaderHints {

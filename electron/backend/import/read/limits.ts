@@ -28,6 +28,8 @@ export interface ReadLimits {
   /** entries and characters of xl/sharedStrings.xml, held in memory whole */
   maxSharedStrings: number;
   maxSharedStringChars: number;
+  /** an .xls is read whole (its format has no streaming): its size on disk */
+  maxXlsBytes: number;
 }
 
 const MB = 1024 * 1024;
@@ -44,6 +46,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxGridCells: 12_000_000,
   maxSharedStrings: 4_000_000,
   maxSharedStringChars: 64_000_000,
+  maxXlsBytes: 48 * MB,
 };
 
 export const withDefaults = (l?: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...l });

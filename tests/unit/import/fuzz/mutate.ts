@@ -14,7 +14,7 @@ import type { Rng } from './rng';
 export interface Seed {
   /** fixture file name (for reports) */
   name: string;
-  ext: '.xlsx' | '.csv';
+  ext: '.xlsx' | '.xls' | '.csv';
   bytes: Buffer;
   /** the unpacked parts of an .xlsx */
   parts?: ZipPart[];
@@ -242,7 +242,7 @@ function mutateCsv(seed: Seed, r: Rng): Mutant {
 
 // ---------------------------------------------------------------- a case
 
-export type Family = 'flip' | 'storedFlip' | 'truncate' | 'dupChunk' | 'delChunk' | 'directory' | 'xml' | 'csv' | 'address' | 'sparseXfd' | 'hugeCell' | 'crc';
+export type Family = 'flip' | 'storedFlip' | 'truncate' | 'dupChunk' | 'delChunk' | 'directory' | 'xml' | 'csv' | 'address' | 'sparseXfd' | 'hugeCell' | 'crc' | 'xls';
 
 export const FAMILY_WEIGHTS: Record<Family, number> = {
   flip: 10,
@@ -257,6 +257,7 @@ export const FAMILY_WEIGHTS: Record<Family, number> = {
   sparseXfd: 2,
   hugeCell: 3,
   crc: 5,
+  xls: 6,
 };
 
 /**
@@ -369,10 +370,23 @@ function flipDirectory(bytes: Buffer, r: Rng): [Buffer, string] {
   return [b, `directory@${at.join(',')}`];
 }
 
-export function mutate(seeds: { xlsx: Seed[]; csv: Seed[] }, family: Family, r: Rng): Mutant & { seed: string } {
-  const seed = family === 'csv' ? r.pick(seeds.csv) : r.pick(seeds.xlsx);
+/** An old .xls (OLE2 + BIFF records): bytes flipped, cut, repeated or deleted, read by SheetJS in the worker. */
+function mutateXls(seed: Seed, r: Rng): Mutant {
+  let b: Buffer = Buffer.from(seed.bytes);
+  const op = r.weighted({ flip: 5, truncate: 2, dup: 1, del: 1 });
+  let what: string;
+  if (op === 'flip') what = `flip@${flip(b, r, r.between(1, 24)).join(',')}`;
+  else [b, what] = op === 'truncate' ? truncate(b, r) : op === 'dup' ? dupChunk(b, r) : delChunk(b, r);
+  return { bytes: b, ext: '.xls', what: `xls ${what}` };
+}
+
+export function mutate(seeds: { xlsx: Seed[]; csv: Seed[]; xls: Seed[] }, family: Family, r: Rng): Mutant & { seed: string } {
+  const seed = family === 'csv' ? r.pick(seeds.csv) : family === 'xls' ? r.pick(seeds.xls) : r.pick(seeds.xlsx);
   let m: Mutant;
   switch (family) {
+    case 'xls':
+      m = mutateXls(seed, r);
+      break;
     case 'address':
       m = badAddress(seed, r);
       break;
