@@ -102,6 +102,14 @@ function compare(a: number[], b: number[]): number {
 
 function sheetStream(wb: Workbook, part: SheetPart, encoding: TextEncoding) {
   if (!part.entry) throw new ImportFileError('IMPORT_NO_DATA', `“${part.name}”没有可导入的单元格。`);
+  const declared = part.entry.uncompressedSize;
+  // (a size no deflate stream could reach is a forged one: openEntryText refuses that as a bomb)
+  if (declared > wb.limits.maxEntryBytes && declared <= part.entry.compressedSize * 1100) {
+    // a sheet this big (a million rows) is refused before a byte is inflated, in the clerk's terms
+    throw overLimit(
+      `${part.label}的数据解压后有 ${Math.round(declared / 1048576)} MB，超过了本程序一次导入的上限（单个工作表 ${Math.round(wb.limits.maxEntryBytes / 1048576)} MB、最多 ${wan(wb.limits.maxRows)}行）。请把表格分成几个文件，每个不超过 ${wan(wb.limits.maxRows)}行，分别导入`,
+    );
+  }
   return openEntryText(wb.file, part.entry, wb.budget, encoding, 256 * 1024, part.label);
 }
 

@@ -26,19 +26,19 @@ export class InflateBudget {
   ) {}
 
   /** Refuses before inflating when the directory itself declares too much. */
-  checkDeclared(entry: ZipEntry): void {
+  checkDeclared(entry: ZipEntry, label?: string): void {
     const others = this.used - (this.perEntry.get(entry) ?? 0);
-    if (entry.uncompressedSize > this.maxEntryBytes || others + entry.uncompressedSize > this.maxTotalBytes) throw this.bomb(entry);
+    if (entry.uncompressedSize > this.maxEntryBytes || others + entry.uncompressedSize > this.maxTotalBytes) throw this.bomb(entry, label);
   }
 
   /** `entryTotal`: bytes inflated so far in this pass over the entry. */
-  take(entry: ZipEntry, entryTotal: number): void {
+  take(entry: ZipEntry, entryTotal: number, label?: string): void {
     const before = this.perEntry.get(entry) ?? 0;
     if (entryTotal > before) {
       this.used += entryTotal - before;
       this.perEntry.set(entry, entryTotal);
     }
-    if (entryTotal > this.maxEntryBytes || this.used > this.maxTotalBytes) throw this.bomb(entry);
+    if (entryTotal > this.maxEntryBytes || this.used > this.maxTotalBytes) throw this.bomb(entry, label);
     if (this.onActivity) {
       const now = Date.now();
       if (now - this.lastBeat >= 200) {
@@ -48,9 +48,9 @@ export class InflateBudget {
     }
   }
 
-  private bomb(entry: ZipEntry): ImportFileError {
+  private bomb(entry: ZipEntry, label?: string): ImportFileError {
     const mb = (n: number) => Math.round(n / 1048576);
-    return tooLarge(`文件解压后过大（${partLabel(entry)}超出单个部分 ${mb(this.maxEntryBytes)} MB、合计 ${mb(this.maxTotalBytes)} MB 的限制），可能是异常文件`);
+    return tooLarge(`文件解压后过大（${partLabel(entry, label)}超出单个部分 ${mb(this.maxEntryBytes)} MB、合计 ${mb(this.maxTotalBytes)} MB 的限制），可能是异常文件`);
   }
 }
 
@@ -101,7 +101,7 @@ class CappedText extends Transform {
       return;
     }
     try {
-      this.budget.take(this.entry, this.seen);
+      this.budget.take(this.entry, this.seen, this.label);
     } catch (e) {
       cb(e as Error);
       return;
@@ -159,7 +159,7 @@ export function openEntryText(file: FileBytes, entry: ZipEntry, budget: InflateB
   if (entry.method !== 0 && entry.method !== 8) {
     throw new ImportFileError('IMPORT_FILE_UNSUPPORTED', `文件无法读取：使用了不支持的压缩方式（${entry.method}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`);
   }
-  budget.checkDeclared(entry);
+  budget.checkDeclared(entry, what);
   if (entry.method === 0 ? entry.compressedSize !== entry.uncompressedSize : entry.uncompressedSize > entry.compressedSize * MAX_DEFLATE_RATIO + 1024) {
     throw tooLarge(`文件内容与压缩包目录不一致（${what}声明的大小与压缩数据不符），可能是异常文件`);
   }
