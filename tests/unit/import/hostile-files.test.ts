@@ -142,7 +142,7 @@ describe('broken and hostile workbooks', () => {
     const big = Buffer.concat([Buffer.from('<worksheet><sheetData>'), Buffer.alloc(8 * 1024 * 1024, row), Buffer.from('</sheetData></worksheet>')]);
     const parts = readZip(src).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: big } : p));
     const f = file('bomb-limit.xlsx', writeZip(parts));
-    await refuses(readTable(f, { target: ROSTER_TARGET, limits: { maxEntryBytes: 4 * 1024 * 1024 } }), 'IMPORT_FILE_TOO_LARGE', /解压后过大/);
+    await refuses(readTable(f, { target: ROSTER_TARGET, limits: { maxEntryBytes: 4 * 1024 * 1024 } }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）的数据解压后有 \d+ MB，超过了本程序一次导入的上限（单个工作表 4 MB/);
   });
 
   it('a merge range covering the whole sheet neither kills the process nor corrupts the import', async () => {
