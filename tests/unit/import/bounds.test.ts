@@ -86,7 +86,7 @@ describe('cell references are checked, never filled up to', () => {
 });
 
 describe('sizes and characters are capped, naming the limit', () => {
-  it('more rows than the limit: refused before any row is read', async () => {
+  it('more rows than the limit: refused as soon as the limit is passed, naming it', async () => {
     const f = writeMinimalXlsx(dir, 'rows.xlsx', header + body);
     await refuses(readTable(f, { target: ROSTER_TARGET, limits: { maxRows: 10 } }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（名单）有超过 10 行数据，超出了本程序一次导入的上限（10 行）/);
     // inspecting is answered (the sheet list says how big it is); only reading is refused

@@ -19,8 +19,10 @@ export interface PackedRows {
   numbers: Float64Array;
   text: string;
   textLengths: Int32Array;
-  /** [row index in batch, column, format], for the few cells that carry one */
-  formats: [number, number, string][];
+  /** per cell: 1 + its number format's index in `formatTable`, or 0 (most cells carry none) */
+  formatIds: Int32Array;
+  /** the batch's distinct formats (a workbook uses a handful over thousands of cells) */
+  formatTable: string[];
 }
 
 const STRING = 1;
@@ -31,20 +33,29 @@ const DATE = 5;
 
 export function packRows(rows: readonly GridRow[]): PackedRows {
   let cellCount = 0;
-  for (const r of rows) for (const v of r.cells) if (v !== null && v !== undefined) cellCount++;
+  for (const r of rows) {
+    const cells = r.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined) cellCount++;
+    }
+  }
   const rowNumbers = new Int32Array(rows.length);
   const counts = new Int32Array(rows.length);
   const columns = new Int32Array(cellCount);
   const tags = new Uint8Array(cellCount);
   const numbers = new Float64Array(cellCount);
+  const formatIds = new Int32Array(cellCount);
+  const formatTable: string[] = [];
+  const formatIndex = new Map<string, number>();
   const strings: string[] = [];
-  const formats: PackedRows['formats'] = [];
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     rowNumbers[i] = r.row;
     const start = k;
     const cells = r.cells;
+    const formats = r.formats;
     for (let c = 0; c < cells.length; c++) {
       const v = cells[c];
       if (v === null || v === undefined) continue;
@@ -60,14 +71,22 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
         tags[k] = DATE;
         numbers[k] = v.getTime();
       }
+      const f = formats?.[c];
+      if (f !== undefined) {
+        let id = formatIndex.get(f);
+        if (id === undefined) {
+          id = formatTable.push(f);
+          formatIndex.set(f, id);
+        }
+        formatIds[k] = id;
+      }
       k++;
     }
     counts[i] = k - start;
-    if (r.formats) for (const [c, f] of Object.entries(r.formats)) formats.push([i, Number(c), f]);
   }
   const textLengths = new Int32Array(strings.length);
   for (let s = 0; s < strings.length; s++) textLengths[s] = strings[s]!.length;
-  return { rowNumbers, counts, columns, tags, numbers, text: strings.join(''), textLengths, formats };
+  return { rowNumbers, counts, columns, tags, numbers, text: strings.join(''), textLengths, formatIds, formatTable };
 }
 
 /**
@@ -82,6 +101,7 @@ export function unpackRows(p: PackedRows, width = Number.POSITIVE_INFINITY): Gri
   for (let i = 0; i < rows.length; i++) {
     const end = k + p.counts[i]!;
     const cells: CellValue[] = [];
+    let formats: Record<number, string> | undefined;
     for (; k < end; k++) {
       const tag = p.tags[k];
       let v: CellValue;
@@ -97,13 +117,14 @@ export function unpackRows(p: PackedRows, width = Number.POSITIVE_INFINITY): Gri
       if (c >= width) continue;
       while (cells.length < c) cells.push(null);
       cells[c] = v;
+      const f = p.formatIds[k]!;
+      if (f !== 0) (formats ??= {})[c] = p.formatTable[f - 1]!;
     }
-    rows[i] = { row: p.rowNumbers[i]!, cells };
+    rows[i] = formats ? { row: p.rowNumbers[i]!, cells, formats } : { row: p.rowNumbers[i]!, cells };
   }
-  for (const [i, c, f] of p.formats) if (c < width) (rows[i]!.formats ??= {})[c] = f;
   return rows;
 }
 
 /** The typed arrays' buffers, to transfer rather than copy. */
 export const transferList = (p: PackedRows): ArrayBuffer[] =>
-  [p.rowNumbers, p.counts, p.columns, p.tags, p.numbers, p.textLengths].map((a) => a.buffer as ArrayBuffer);
+  [p.rowNumbers, p.counts, p.columns, p.tags, p.numbers, p.textLengths, p.formatIds].map((a) => a.buffer as ArrayBuffer);

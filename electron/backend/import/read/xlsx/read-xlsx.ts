@@ -7,7 +7,7 @@ import { BATCH_ROWS, PREVIEW_ROWS, type ReadRequest, type ReadSink } from '../re
 import { openEntryText, readEntryText, type TextEncoding } from '../zip/entry-stream';
 import { NO_STRINGS, SharedStringReader, type SharedStrings } from './shared-strings';
 import { SheetRowReader } from './sheet-rows';
-import { SheetScanner } from './sheet-scanner';
+import { MergeScanner, SheetScanner } from './sheet-scanner';
 import { NO_FORMATS, parseStyles, type CellFormats } from './styles';
 import { openWorkbookPackage, type SheetPart, type WorkbookPackage } from './workbook-package';
 
@@ -32,14 +32,19 @@ export async function readXlsx(file: FileBytes, req: ReadRequest, sink: ReadSink
 
   const { part: chosen, preview } = await pickSheet(wb, req);
   const counts = new Map<SheetPart, number>();
-  const scanned = await scanSheet(wb, chosen, true);
-  counts.set(chosen, scanned.rows);
-  sink.sheet({ format: 'xlsx', name: chosen.name, merges: scanned.merges, date1904: wb.date1904 });
-  if (req.mode === 'read') await streamSheet(wb, chosen, sink);
-  else sink.rows(preview ?? (await previewSheet(wb, chosen, PREVIEW_ROWS)));
+  if (req.mode === 'read') {
+    // merges first (Excel writes them after the rows), then every row, counted as it is read
+    sink.sheet({ format: 'xlsx', name: chosen.name, merges: await mergesOf(wb, chosen), date1904: wb.date1904 });
+    counts.set(chosen, await streamSheet(wb, chosen, sink));
+  } else {
+    const scanned = await scanSheet(wb, chosen);
+    counts.set(chosen, scanned.rows);
+    sink.sheet({ format: 'xlsx', name: chosen.name, merges: scanned.merges, date1904: wb.date1904 });
+    sink.rows(preview ?? (await previewSheet(wb, chosen, PREVIEW_ROWS)));
+  }
 
   for (const s of wb.sheets) {
-    if (!counts.has(s)) counts.set(s, s.entry ? (await scanSheet(wb, s, false)).rows : 0);
+    if (!counts.has(s)) counts.set(s, s.entry ? (await scanSheet(wb, s)).rows : 0);
   }
   const sheets: SheetInfo[] = wb.sheets.map((s) => ({ name: s.name, rows: counts.get(s) ?? 0, hidden: s.hidden }));
   sink.meta({ format: 'xlsx', sheets, chosenSheet: chosen.name, date1904: wb.date1904 });
@@ -154,13 +159,18 @@ async function previewSheet(wb: Workbook, part: SheetPart, limit: number): Promi
   return out;
 }
 
-/** The first batch is the preview's size: the receiver finds the header in it and narrows what follows. */
-async function streamSheet(wb: Workbook, part: SheetPart, sink: ReadSink): Promise<void> {
+/**
+ * The first batch is the preview's size: the receiver finds the header in it and narrows what
+ * follows. More rows than the limit are refused as soon as the limit is passed. Returns the
+ * rows holding values.
+ */
+async function streamSheet(wb: Workbook, part: SheetPart, sink: ReadSink): Promise<number> {
   let batch: GridRow[] = [];
   let batchCells = 0;
   let first = true;
   let lastProgress = 0;
   const read = await eachRow(wb, part, (g, n) => {
+    if (n > wb.limits.maxRows) throw tooManyRows(wb.limits, part);
     batch.push(g);
     batchCells += g.cells.length;
     if ((first && batch.length >= PREVIEW_ROWS) || batch.length >= BATCH_ROWS || batchCells >= BATCH_CELLS) {
@@ -177,21 +187,34 @@ async function streamSheet(wb: Workbook, part: SheetPart, sink: ReadSink): Promi
   });
   if (batch.length) sink.rows(batch);
   sink.progress(read);
+  return read;
 }
 
-/** Row count and merges; for the sheet to import, more rows than the limit are refused here, before reading any. */
-async function scanSheet(wb: Workbook, part: SheetPart, chosen: boolean) {
+const tooManyRows = (limits: ReadLimits, part: SheetPart) =>
+  overLimit(
+    `${part.label}有超过 ${wan(limits.maxRows)}行数据，超出了本程序一次导入的上限（${wan(limits.maxRows)}行）。请把表格分成几个文件，每个不超过 ${wan(limits.maxRows)}行，分别导入`,
+  );
+
+/** The merges of the sheet being read (its rows are counted by the read itself). */
+async function mergesOf(wb: Workbook, part: SheetPart) {
+  const scanner = new MergeScanner(wb.limits.maxMerges, part.label);
+  const bytes = sheetStream(wb, part, 'buffer');
+  try {
+    for await (const chunk of bytes) scanner.push(chunk as Buffer);
+  } finally {
+    bytes.destroy();
+  }
+  return scanner.merges;
+}
+
+/** Row count and merges, for a sheet previewed or listed (counted to the limit at most). */
+async function scanSheet(wb: Workbook, part: SheetPart) {
   const scanner = new SheetScanner(wb.limits.maxMerges, wb.limits.maxRowXmlBytes, part.label);
   const text = sheetStream(wb, part, 'latin1');
   try {
     for await (const chunk of text) {
       scanner.push(chunk as string);
-      if (scanner.rows > wb.limits.maxRows) {
-        if (!chosen) return { rows: scanner.rows, merges: [] };
-        throw overLimit(
-          `${part.label}有超过 ${wan(wb.limits.maxRows)}行数据，超出了本程序一次导入的上限（${wan(wb.limits.maxRows)}行）。请把表格分成几个文件，每个不超过 ${wan(wb.limits.maxRows)}行，分别导入`,
-        );
-      }
+      if (scanner.rows > wb.limits.maxRows) return { rows: scanner.rows, merges: scanner.merges };
     }
   } finally {
     text.destroy();
