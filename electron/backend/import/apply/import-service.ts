@@ -22,7 +22,7 @@ const KEEP_PREVIEWS = 3;
 interface HeldPreview {
   preview: ImportPreview;
   kind: ImportKind;
-  /** raw cells of every row by sheet row, for the error workbook */
+  /** raw cells of the refused rows by sheet row, for the error workbook */
   raw: Map<number, string[]>;
 }
 
@@ -130,7 +130,7 @@ export class ImportService {
       }
       job.report(parsed.rows.length + parsed.refused.length, null, '核对');
       const preview = previewOf(parsed, kind.classify(parsed), { path: input.path, fileName: input.fileName, fields: kind.fields, rememberedMapping: remembered });
-      this.held.set(preview.previewId, { preview, kind, raw: rawCells(parsed) });
+      this.held.set(preview.previewId, { preview, kind, raw: refusedCells(parsed, preview) });
       while (this.held.size > KEEP_PREVIEWS) this.held.delete(this.held.keys().next().value!);
       return preview;
     } catch (err) {
@@ -303,9 +303,12 @@ export class ImportService {
   }
 }
 
-function rawCells(parsed: ParsedImport): Map<number, string[]> {
+/** Raw cells of the rows the preview refuses (by the reader's checks or the kind's): what the error workbook writes. */
+function refusedCells(parsed: ParsedImport, preview: ImportPreview): Map<number, string[]> {
+  const refused = new Set<number>();
+  for (const r of preview.rows) if (r.class === 'invalid' || r.class === 'duplicate') refused.add(r.row);
   const raw = new Map<number, string[]>();
-  for (const r of parsed.rows) raw.set(r.row, r.raw);
   for (const r of parsed.refused) raw.set(r.row, r.raw);
+  for (const r of parsed.rows) if (refused.has(r.row)) raw.set(r.row, r.raw);
   return raw;
 }
