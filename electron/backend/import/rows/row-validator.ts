@@ -90,33 +90,6 @@ function rawOf(g: GridRow, width: number): string[] {
   return raw;
 }
 
-/**
- * An accepted row. Its cells as text are made only when asked for (the error workbook wants
- * them for the few rows a target refuses after validation): 100,000 rows × 12 columns of
- * strings nobody reads were most of what an import allocated.
- */
-class AcceptedRow implements ImportRow {
-  readonly row: number;
-  newUnit?: string;
-  readonly #cells: GridRow;
-  readonly #width: number;
-  #raw: string[] | null = null;
-
-  constructor(
-    g: GridRow,
-    readonly values: RowValues,
-    width: number,
-  ) {
-    this.row = g.row;
-    this.#cells = g;
-    this.#width = width;
-  }
-
-  get raw(): string[] {
-    return (this.#raw ??= rawOf(this.#cells, this.#width));
-  }
-}
-
 /** Reasons quote the cell: a cell of 70,000 characters must not make a 70,000-character reason. */
 const clipReason = (r: string) => (r.length > 300 ? `${r.slice(0, 280)}…（内容过长，已截断）` : r);
 
@@ -195,7 +168,7 @@ export class RowValidator {
       this.refused.push({ row: g.row, reason: clipReason(failure.reason), field: failure.field, raw: rawOf(g, this.columns.length) });
       return;
     }
-    const out: ImportRow = new AcceptedRow(g, values, this.columns.length);
+    const out: ImportRow = { row: g.row, values, raw: rawOf(g, this.columns.length) };
     for (const { field } of this.mapped) {
       const name = values[field.key];
       if (field.kind !== 'unit' || typeof name !== 'string' || name === '') continue;

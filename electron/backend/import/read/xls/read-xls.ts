@@ -1,4 +1,4 @@
-import XLSX from '@e965/xlsx';
+import type XLSXModule from '@e965/xlsx';
 import { ImportFileError, overLimit } from '../../errors';
 import { chooseSheet, type SheetCandidate } from '../choose-sheet';
 import type { FileBytes } from '../file-bytes';
@@ -19,7 +19,7 @@ import { BATCH_ROWS, PREVIEW_ROWS, type ReadRequest, type ReadSink } from '../re
 const RESAVE = '请在 Excel 或 WPS 中打开它，“文件 → 另存为”选择 Excel 工作簿（*.xlsx）后再导入。';
 const MAX_CELL_CHARS = 32_767;
 
-type Workbook = ReturnType<typeof XLSX.read>;
+type Workbook = ReturnType<typeof XLSXModule.read>;
 type Sheet = Workbook['Sheets'][string];
 type Cell = { t: string; v?: unknown; w?: string; z?: string | number };
 
@@ -61,6 +61,9 @@ export async function readXls(file: FileBytes, req: ReadRequest, sink: ReadSink)
 }
 
 function parse(file: FileBytes): Workbook {
+  // loaded on the first .xls only: every other read leaves the library unevaluated
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('@e965/xlsx') as typeof XLSXModule;
   try {
     return XLSX.read(file.read(0, file.size), {
       type: 'buffer',
