@@ -36,7 +36,7 @@ export interface ReadOptions {
   idleTimeoutMs?: number;
   /** watchdog: the read never takes longer than this (default 10 min) */
   totalTimeoutMs?: number;
-  /** the worker's heap cap (default 768 MB) */
+  /** the worker's heap cap (default 512 MB: with the row limits, the whole process stays under 1 GB) */
   maxOldGenerationSizeMb?: number;
   limits?: Partial<ReadLimits>;
   workerEntry?: WorkerEntry;

@@ -74,7 +74,7 @@ describe('cell references are checked, never filled up to', () => {
     const f = path.join(dir, 'sparse-xfd.xlsx');
     await writeStreamedZip(f, [...parts, { name: 'xl/worksheets/data.xml', file: xml }]);
     assert.ok(fs.statSync(f).size < 3 * 1024 * 1024, 'a small file');
-    await refuses(readTable(f, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（名单）的单元格超过了本程序一次导入的上限（1,200 万个.*第\d+行的内容一直延伸到第 16,384 列/);
+    await refuses(readTable(f, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（名单）的单元格超过了本程序一次导入的上限（800 万个.*第\d+行的内容一直延伸到第 16,384 列/);
   });
 
   it('a single stray value in column XFD is read, and builds no row 16,384 wide', async () => {

@@ -18,7 +18,11 @@ export interface ReadLimits {
   maxRowXmlBytes: number;
   /** tabs of one workbook */
   maxSheets: number;
-  /** rows holding a value in the sheet imported (the largest lists offices keep: ~120,000) */
+  /**
+   * rows holding a value in the sheet imported (the largest lists offices keep: ~120,000).
+   * 300,000 rows of a roster took the whole import to about 800 MB: 200,000 keeps it, with
+   * the worker's heap cap, under 1 GB on any input.
+   */
   maxRows: number;
   /**
    * cells of the sheet imported, counting the empty ones to the left of each value: a row's
@@ -42,8 +46,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxMerges: 100_000,
   maxRowXmlBytes: 8 * MB,
   maxSheets: 1_000,
-  maxRows: 300_000,
-  maxGridCells: 12_000_000,
+  maxRows: 200_000,
+  maxGridCells: 8_000_000,
   maxSharedStrings: 4_000_000,
   maxSharedStringChars: 64_000_000,
   maxXlsBytes: 48 * MB,
@@ -51,7 +55,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
 
 export const withDefaults = (l?: Partial<ReadLimits>): ReadLimits => ({ ...DEFAULT_LIMITS, ...l });
 
-/** 300000 → "30 万", 12000000 → "1,200 万", 500 → "500 ": limits as clerks say them, a unit to follow ("30 万行", "500 行"). */
+/** 200000 → "20 万", 8000000 → "800 万", 500 → "500 ": limits as clerks say them, a unit to follow ("20 万行", "500 行"). */
 export function wan(n: number): string {
   return n >= 10_000 && n % 10_000 === 0 ? `${(n / 10_000).toLocaleString('en-US')} 万` : `${n.toLocaleString('en-US')} `;
 }

@@ -50,7 +50,7 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
     const entry = opts.workerEntry ?? importWorkerPath();
     worker = new Worker(entry.script, {
       eval: entry.eval,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 768, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 512, stackSizeMb: 8 },
       // anything a library prints goes to stderr: the CLI's stdout carries exactly one JSON document
       stdout: true,
       stderr: true,
