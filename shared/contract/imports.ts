@@ -31,7 +31,7 @@ export interface ImportFieldInfo {
 export interface ImportPreview {
   previewId: string;
   fileName: string;
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'csv';
   sheet: string;
   sheets: { name: string; rows: number }[];
   headerRow: number;
@@ -58,6 +58,19 @@ export interface ImportApplyResult {
   skipped: number;
   refused: { row: number; reason: string }[];
   unitsCreated: string[];
+}
+
+/** What undoing an import batch did. */
+export interface ImportUndoResult {
+  batchId: number;
+  /** records (people, ledger rows) the batch had added, now removed */
+  removed: number;
+  /** records it had changed, now put back */
+  restored: number;
+  /** units it had created, now removed */
+  unitsRemoved: number;
+  /** units it had created that stay, because something else uses them now; `reason` says what */
+  keptUnits: { name: string; reason: string }[];
 }
 
 export interface ImportBatch {
@@ -105,7 +118,7 @@ export const importsContract = {
   ),
   'imports.batches': returns<ImportBatch[]>()(z.object({})),
   /** Undoes a batch, refused (with the records named) if any of its records changed since. */
-  'imports.undoBatch': returns<{ batchId: number; removed: number; restored: number }>()(z.object({ batchId: z.number().int().positive() })),
+  'imports.undoBatch': returns<ImportUndoResult>()(z.object({ batchId: z.number().int().positive() })),
   /** The refused rows as a workbook (original columns + 错误原因), to fix and import again. */
   'imports.errorWorkbook': returns<{ out: string | null; dataBase64: string | null; fileName: string }>()(
     z.object({ previewId, path: filePath.optional() }),

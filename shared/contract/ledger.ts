@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { returns } from './define';
 import { jobId } from './jobs';
 import type { AuditEntry } from '../domain/audit';
-import type { ImportApplyResult, ImportPreview } from './imports';
+import type { ImportApplyResult, ImportPreview, ImportUndoResult } from './imports';
 import {
   CATEGORY_GROUPS,
   FIELD_TYPES,
@@ -267,5 +267,5 @@ export const ledgerContract = {
     }),
   ),
   /** Undoes a ledger import batch, refused while any of its records changed since. */
-  'ledger.undoImport': returns<{ batchId: number; removed: number; restored: number }>()(z.object({ batchId: id })),
+  'ledger.undoImport': returns<ImportUndoResult>()(z.object({ batchId: id })),
 };

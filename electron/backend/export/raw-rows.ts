@@ -3,94 +3,47 @@ import type { CellValue } from './cell-value';
 import type { CellStyle } from './sheet-styles';
 
 /**
- * The data rows of a sheet, written as SpreadsheetML straight into ExcelJS's streaming
- * worksheet. Going through ExcelJS's Row and Cell objects costs more than everything else
- * in an export (an object, a model and an XML writer per cell); here a row is one string.
- * Heading, header, merges, totals and page setup still go through ExcelJS's public API.
- *
- * This leans on three internals of exceljs 4.4.0's WorksheetWriter (the version is pinned in
- * package.json): `_write` (appends text to the sheet part), `_rowZero` (the next row number
- * it may write) and `_workbook.styles.addStyleModel` (a style's id in styles.xml). The export
- * tests read every written file back with openpyxl and through our own import.
+ * The data rows of a sheet, written through ExcelJS's public streaming API: a row added,
+ * its cells given their shared style objects, committed. No private internals (issue 11:
+ * they pinned us to exceljs 4.4.0): what made this fast before — writing row XML into the
+ * writer ourselves — is now had by keeping ExcelJS's per-row work small: one values array
+ * per row, one shared style object per cell (ExcelJS caches a style's id by identity), and
+ * the row committed at once so nothing accumulates. Heading, header, merges, totals and page
+ * setup go through the same public API in table-sheet.ts.
  */
-interface WorksheetInternals {
-  _write(text: string): void;
-  _rowZero: number;
-  _rows: unknown[];
-  _workbook: { styles: { addStyleModel(style: CellStyle, cellType?: number): number } };
-}
 
-/** ExcelJS's ValueType numbers, for the default number format of a style without one. */
-const NUMBER_TYPE = 2;
-const DATE_TYPE = 4;
-const STRING_TYPE = 3;
+// what XML 1.0 cannot carry at all is dropped (the writer would put it in the file as is)
+const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+const INVALID_XML_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
-const EXCEL_EPOCH_DAYS = 25569; // 1970-01-01 as an Excel 1900-system serial
-// what XML 1.0 cannot carry at all is dropped; the five specials are escaped
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const SPECIAL = /[<>&"']/;
-const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' };
-
-function xmlText(s: string): string {
-  const clean = s.replace(INVALID_XML, '');
-  return SPECIAL.test(clean) ? clean.replace(/[<>&"']/g, (c) => ESCAPES[c]!) : clean;
-}
-
-function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+const xmlSafe = (v: CellValue): CellValue => (typeof v === 'string' && INVALID_XML.test(v) ? v.replace(INVALID_XML_ALL, '') : v);
 
 export class RawRows {
-  private readonly ws: WorksheetInternals;
-  private readonly letters: string[] = [];
-  private readonly ids = new Map<CellStyle, number>();
-  private pending: string[] = [];
   private last = 0;
+  private readonly values: CellValue[] = [];
 
   /** Every row up to `lastWritten` must already be committed through ExcelJS. */
-  constructor(worksheet: ExcelJS.Worksheet, lastWritten: number) {
-    this.ws = worksheet as unknown as WorksheetInternals;
-    if (this.ws._rows.length > 0 || this.ws._rowZero !== lastWritten + 1) throw new Error('RawRows: earlier rows are not committed');
+  constructor(
+    private readonly worksheet: ExcelJS.Worksheet,
+    lastWritten: number,
+  ) {
     this.last = lastWritten;
-  }
-
-  /**
-   * A style's id, registered on first use. ExcelJS remembers a style object's id by identity
-   * (its weak map), so the cell type of that first use decides for the object, as it would
-   * through ExcelJS's own rows; a style without a number format is the only case it matters.
-   */
-  private styleId(style: CellStyle, type: number): number {
-    let id = this.ids.get(style);
-    if (id === undefined) {
-      id = this.ws._workbook.styles.addStyleModel(style, type);
-      this.ids.set(style, id);
-    }
-    return id;
   }
 
   /** One row: cells from column 1, each with its style; `height` in points for wrapped rows. */
   add(rowNumber: number, cells: readonly { value: CellValue; style: CellStyle }[], height?: number): void {
     if (rowNumber <= this.last) throw new Error('RawRows: rows must be written in order');
     this.last = rowNumber;
-    let xml = height ? `<row r="${rowNumber}" ht="${height}" customHeight="1">` : `<row r="${rowNumber}">`;
-    for (let i = 0; i < cells.length; i++) {
-      const { value, style } = cells[i]!;
-      const ref = (this.letters[i] ??= columnLetters(i + 1)) + rowNumber;
-      if (value === null) xml += `<c r="${ref}" s="${this.styleId(style, STRING_TYPE)}"/>`;
-      else if (typeof value === 'number') xml += `<c r="${ref}" s="${this.styleId(style, NUMBER_TYPE)}"><v>${value}</v></c>`;
-      else if (value instanceof Date) xml += `<c r="${ref}" s="${this.styleId(style, DATE_TYPE)}"><v>${EXCEL_EPOCH_DAYS + value.getTime() / 86_400_000}</v></c>`;
-      else xml += `<c r="${ref}" s="${this.styleId(style, STRING_TYPE)}" t="str"><v>${xmlText(value)}</v></c>`;
-    }
-    this.pending.push(`${xml}</row>`);
-    if (this.pending.length >= 200) this.flush();
+    const values = this.values;
+    values.length = cells.length;
+    for (let i = 0; i < cells.length; i++) values[i] = xmlSafe(cells[i]!.value);
+    const row = this.worksheet.getRow(rowNumber);
+    row.values = values;
+    for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = cells[i]!.style as Partial<ExcelJS.Style>;
+    if (height) row.height = height;
+    row.commit();
   }
 
-  /** Hands what is pending to the sheet; after it, ExcelJS may go on from the next row. */
-  flush(): void {
-    if (this.pending.length) this.ws._write(this.pending.join(''));
-    this.pending = [];
-    this.ws._rowZero = this.last + 1;
-  }
+  /** Kept for its callers: rows are committed as they are added, nothing is pending. */
+  flush(): void {}
 }

@@ -46,3 +46,6 @@ export const damaged = (what = '文件不完整或已损坏'): ImportFileError =
 
 export const tooLarge = (what: string): ImportFileError =>
   new ImportFileError('IMPORT_FILE_TOO_LARGE', `文件无法读取：${what}。请确认文件来源，或在 Excel/WPS 中删除多余内容后另存为 .xlsx 再导入。`);
+
+/** A limit of ours crossed: says which, and how to get under it (`what` ends with that advice). */
+export const overLimit = (what: string): ImportFileError => new ImportFileError('IMPORT_FILE_TOO_LARGE', `文件无法导入：${what}。`);

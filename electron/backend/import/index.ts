@@ -13,7 +13,7 @@ import { headerHintsFor, type ImportTarget } from './mapping/target';
 import type { ParsedImport } from './parsed-import';
 import type { FileFormat, SheetInfo } from './read/grid';
 import type { ReadLimits } from './read/limits';
-import { collectRows, runReadWorker, type ReadWorkerOptions } from './read/run-read-worker';
+import { collectRows, runReadWorker, type ReadRunner, type ReadWorkerOptions } from './read/run-read-worker';
 import type { WorkerEntry } from './read/worker-path';
 import { shapeTable } from './shape/shape-table';
 import { TableSession } from './table-session';
@@ -36,10 +36,12 @@ export interface ReadOptions {
   idleTimeoutMs?: number;
   /** watchdog: the read never takes longer than this (default 10 min) */
   totalTimeoutMs?: number;
-  /** the worker's heap cap (default 768 MB) */
+  /** the worker's heap cap (default 512 MB: with the row limits, the whole process stays under 1 GB) */
   maxOldGenerationSizeMb?: number;
   limits?: Partial<ReadLimits>;
   workerEntry?: WorkerEntry;
+  /** how the file is read; the isolated worker unless a test brings its own */
+  runner?: ReadRunner;
 }
 
 export interface InspectOptions extends ReadOptions {
@@ -79,7 +81,7 @@ const workerOptions = (o: ReadOptions): ReadWorkerOptions => ({
 
 export async function inspectFile(path: string, opts: InspectOptions = {}): Promise<InspectResult> {
   const hints = opts.target ? headerHintsFor(opts.target) : undefined;
-  const { meta, sheet, rows } = await collectRows({ path, mode: 'inspect', sheet: opts.sheet, hints, limits: opts.limits }, workerOptions(opts));
+  const { meta, sheet, rows } = await collectRows({ path, mode: 'inspect', sheet: opts.sheet, hints, limits: opts.limits }, workerOptions(opts), opts.runner);
   const base = { format: meta.format, sheets: meta.sheets, chosenSheet: meta.chosenSheet };
   try {
     const table = shapeTable(rows, sheet.merges, hints, meta.chosenSheet);
@@ -99,6 +101,6 @@ export async function inspectFile(path: string, opts: InspectOptions = {}): Prom
 export async function readTable(path: string, opts: ReadTableOptions): Promise<ParsedImport> {
   const session = new TableSession(opts.target, opts.mapping, opts.units);
   const hints = headerHintsFor(opts.target);
-  const meta = await runReadWorker({ path, mode: 'read', sheet: opts.sheet, hints, limits: opts.limits }, session, workerOptions(opts));
+  const meta = await (opts.runner ?? runReadWorker)({ path, mode: 'read', sheet: opts.sheet, hints, limits: opts.limits }, session, workerOptions(opts));
   return session.result(meta);
 }

@@ -35,6 +35,11 @@ export class TableSession implements RowConsumer {
     this.feed(this.need(this.shaper).push(batch));
   }
 
+  /** Once the header is known, nothing right of the table is built (a stray value in XFD). */
+  width(): number {
+    return this.shaper?.header?.columns.length ?? Number.POSITIVE_INFINITY;
+  }
+
   /** After the worker is done: the rows still held back, then the result. */
   result(meta: ReadMeta): ParsedImport {
     const shaper = this.need(this.shaper);

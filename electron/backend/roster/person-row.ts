@@ -1,4 +1,5 @@
-import type { Person, PersonField } from '../../../shared/domain/roster';
+import type { Database, Statement } from 'better-sqlite3';
+import { PERSON_FIELDS, type Person, type PersonField, type PersonInput } from '../../../shared/domain/roster';
 
 /** Database column for each roster field: the one place the two naming schemes meet. */
 export const PERSON_COLUMNS: Record<PersonField, string> = {
@@ -25,3 +26,38 @@ export const SELECT_PEOPLE = `
   FROM people p LEFT JOIN units u ON u.id = p.unit_id`;
 
 export type PersonRow = Person;
+
+/**
+ * The one place `people` rows are written (the grid, a paste, an import, an import's undo):
+ * the column names, `updated_at`, and the hook that re-indexes a person's name or 警号 where
+ * ledgers copy it. Auditing stays with the callers, who record it each in their own grain.
+ */
+export class PersonRows {
+  private insertStatement: Statement | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly renamed: (personId: number) => void,
+  ) {}
+
+  /** A new person from the fields given (absent ones stay empty); returns the id. */
+  insert(values: PersonInput, now: string): number {
+    // one statement for every insert (an import writes 100,000): absent fields are NULL
+    this.insertStatement ??= this.db.prepare(
+      `INSERT INTO people (${[...PERSON_FIELDS.map((f) => PERSON_COLUMNS[f]), 'created_at', 'updated_at'].join(', ')}) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?)`,
+    );
+    return Number(this.insertStatement.run(...PERSON_FIELDS.map((f) => values[f] ?? null), now, now).lastInsertRowid);
+  }
+
+  /** Writes `changes` (only the fields in it) to person `id`. */
+  update(id: number, changes: PersonInput, now: string): void {
+    const fields = PERSON_FIELDS.filter((f) => f in changes);
+    if (fields.length === 0) return;
+    this.db.prepare(`UPDATE people SET ${fields.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...fields.map((f) => changes[f] ?? null), now, id);
+    if (fields.includes('name') || fields.includes('badge')) this.renamed(id);
+  }
+
+  delete(id: number): void {
+    this.db.prepare('DELETE FROM people WHERE id = ?').run(id);
+  }
+}

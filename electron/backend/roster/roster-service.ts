@@ -8,7 +8,7 @@ import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import type { UnitService } from '../units/unit-service';
 import { ErrorCode, fail } from '../errors';
-import { PERSON_COLUMNS, SELECT_PEOPLE } from './person-row';
+import { PersonRows, SELECT_PEOPLE } from './person-row';
 
 type RawValues = Partial<Record<PersonField, string | number | null>>;
 type Refusal = { field: PersonField; reason: string };
@@ -17,6 +17,8 @@ type Prepared = { values: PersonInput; refused: Refusal[] };
 /** The roster (花名册): every write validated with the same rules the grid shows as you type. */
 export class RosterService {
   private readonly byId: Statement;
+  /** every write to `people`, here and by an import */
+  readonly rows: PersonRows;
 
   constructor(
     private readonly ctx: BackendContext,
@@ -24,6 +26,7 @@ export class RosterService {
     private readonly units: UnitService,
   ) {
     this.byId = ctx.db.prepare(`${SELECT_PEOPLE} WHERE p.id = ?`);
+    this.rows = new PersonRows(ctx.db, (id) => this.renamed(id));
   }
 
   private get db() {
@@ -37,8 +40,7 @@ export class RosterService {
     this.renameHooks.push(hook);
   }
 
-  /** For writers that update `people` themselves (a roster import and its undo) after changing a name or 警号. */
-  renamed(personId: number): void {
+  private renamed(personId: number): void {
     for (const hook of this.renameHooks) hook(personId);
   }
 
@@ -144,13 +146,8 @@ export class RosterService {
   }
 
   private insert(values: PersonInput, batchId: string | null): Person {
-    const now = this.ctx.clock.now().toISOString();
     const fields = PERSON_FIELDS.filter((f) => values[f] !== undefined && values[f] !== null);
-    const cols = [...fields.map((f) => PERSON_COLUMNS[f]), 'created_at', 'updated_at'];
-    const { lastInsertRowid } = this.db
-      .prepare(`INSERT INTO people (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...fields.map((f) => values[f]), now, now);
-    const id = Number(lastInsertRowid);
+    const id = this.rows.insert(values, this.ctx.clock.now().toISOString());
     this.audit.record(
       fields.map((f) => ({ entity: 'person', entityId: id, action: 'create' as const, field: f, newValue: this.auditValue(f, values[f]) })),
       batchId,
@@ -162,9 +159,7 @@ export class RosterService {
   private write(before: Person, changes: PersonInput, batchId: string | null): Record<string, unknown> {
     const fields = PERSON_FIELDS.filter((f) => f in changes && (changes[f] ?? null) !== (before[f] ?? null));
     if (fields.length === 0) return {};
-    this.db
-      .prepare(`UPDATE people SET ${fields.map((f) => `${PERSON_COLUMNS[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-      .run(...fields.map((f) => changes[f] ?? null), this.ctx.clock.now().toISOString(), before.id);
+    this.rows.update(before.id, Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])) as PersonInput, this.ctx.clock.now().toISOString());
     this.audit.record(
       fields.map((f) => ({
         entity: 'person',
@@ -176,7 +171,6 @@ export class RosterService {
       })),
       batchId,
     );
-    if (fields.includes('name') || fields.includes('badge')) this.renamed(before.id);
     return Object.fromEntries(fields.map((f) => [f, before[f] ?? null]));
   }
 
@@ -247,7 +241,7 @@ export class RosterService {
       const batchId = ids.length > 1 ? this.audit.newBatchId() : null;
       for (const id of ids) {
         const before = this.get(id);
-        this.db.prepare('DELETE FROM people WHERE id = ?').run(id);
+        this.rows.delete(id);
         // The whole row goes into the log, so a deleted person can always be traced.
         const { id: _id, updatedAt: _u, unitName: _n, ...values } = before;
         this.audit.record([{ entity: 'person', entityId: id, action: 'delete', oldValue: { ...values, unitId: before.unitName } }], batchId);

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { ApiError } from '../../../shared/contract/define';
 import { openBackend, type Backend } from '../../backend/backend';
-import { EXIT, UsageError, printResult, requireDb, type CliIo, type Command } from '../io';
+import { EXIT, UsageError, printResult, requireDb, type Command } from '../io';
+import { importLedgerCommand } from './import';
 
 function withBackend<T>(values: Record<string, unknown>, run: (b: Backend) => T): T {
   const db = requireDb(values);
@@ -79,54 +79,5 @@ function humanRows(rows: Record<string, unknown>[]): string {
   const labels = Object.keys(rows[0]!);
   return [labels.join('\t'), ...rows.map((r) => labels.map((l) => (r[l] === null ? '' : String(r[l]))).join('\t'))].join('\n');
 }
-
-export const importLedgerCommand: Command = {
-  path: ['import', 'ledger'],
-  summary: 'import ledger CATEGORY FILE --db F [--sheet NAME] [--dry-run] [--json]   导入台账记录（组织架构中没有的单位一并创建）',
-  options: { sheet: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-  async run({ values, positionals }, io: CliIo) {
-    const [category, file] = positionals;
-    if (!category || !file) throw new UsageError('用法：import ledger CATEGORY FILE --db F');
-    const db = requireDb(values);
-    if (!fs.existsSync(db)) throw new ApiError('NOT_FOUND', `数据文件“${db}”不存在，请先运行 init`);
-    const backend = openBackend(db);
-    try {
-      const cat = backend.ledger.categories.resolve(category);
-      const preview = await backend.ledger.imports.preview({ categoryId: cat.id, path: path.resolve(file), sheet: typeof values.sheet === 'string' ? values.sheet : undefined });
-      if (preview.missingRequired.length > 0) {
-        const labels = preview.missingRequired.map((k) => cat.fields.find((f) => f.key === k)?.label ?? k);
-        throw new ApiError('IMPORT_MAPPING', `找不到必填列：${labels.join('、')}（表头在第 ${preview.headerRow} 行：${preview.columns.join('、')}）`);
-      }
-      const dryRun = Boolean(values['dry-run']);
-      // A ledger row names the department it concerns; refusing it for a department the tree
-      // lacks would lose the row, so such units are created (and listed) as part of the batch.
-      const r = backend.ledger.imports.apply({ previewId: preview.previewId, skipRows: [], createUnits: preview.unknownUnits }, { dryRun });
-      const labelOf = (k: string) => cat.fields.find((f) => f.key === k)?.label ?? k;
-      const out = {
-        sheet: preview.sheet,
-        headerRow: preview.headerRow,
-        mapping: Object.fromEntries(Object.entries(preview.mapping).map(([h, k]) => [h, labelOf(k)])),
-        added: r.added,
-        updated: r.updated,
-        unchanged: r.unchanged,
-        refused: r.refused,
-        applied: !dryRun && r.batchId !== null,
-        ...(r.unitsCreated.length ? { unitsCreated: r.unitsCreated } : {}),
-        ...(r.batchId !== null ? { batchId: r.batchId } : {}),
-      };
-      printResult(io, json(values), out, () =>
-        [
-          `工作表“${out.sheet}”，表头在第 ${out.headerRow} 行`,
-          `${dryRun ? '将新增' : '新增'} ${out.added} 条，拒绝 ${out.refused.length} 行`,
-          ...out.refused.map((x) => `  第 ${x.row} 行：${x.reason}`),
-          ...(r.unitsCreated.length ? [`${dryRun ? '将创建' : '已创建'}单位：${r.unitsCreated.join('、')}`] : []),
-        ].join('\n'),
-      );
-      return r.added > 0 ? EXIT.ok : EXIT.refused;
-    } finally {
-      backend.close();
-    }
-  },
-};
 
 export const LEDGER_COMMANDS: Command[] = [ledgerTemplatesCommand, ledgerCreateCommand, ledgerListCommand, ledgerRowsCommand, importLedgerCommand];

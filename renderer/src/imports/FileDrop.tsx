@@ -35,7 +35,7 @@ export function FileDrop(props: { onFile: (file: File) => void; disabled?: boole
           if (f) props.onFile(f);
         }}
       />
-      <p className="muted small">支持 .xlsx（Excel、WPS 保存）和 .csv（UTF-8 或 GBK 编码）。旧版 .xls 请先“另存为” .xlsx。</p>
+      <p className="muted small">支持 .xlsx 和旧版 .xls（Excel、WPS 保存）以及 .csv（UTF-8 或 GBK 编码）。</p>
     </div>
   );
 }

@@ -74,7 +74,8 @@ export function ImportPage(props: { onApplied: () => void }) {
       await loadBatches();
       props.onApplied();
       clearResult();
-      notify(`已撤销“${b.fileName}”的导入：删除 ${r.removed} 人，恢复 ${r.restored} 人`, 'success');
+      const kept = r.keptUnits.map((u) => `单位“${u.name}”保留（${u.reason}）`).join('；');
+      notify(`已撤销“${b.fileName}”的导入：删除 ${r.removed} 人，恢复 ${r.restored} 人${kept ? `；${kept}` : ''}`, 'success');
     } catch (err) {
       notify(errorMessage(err), 'error');
     }

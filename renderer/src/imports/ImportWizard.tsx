@@ -187,7 +187,7 @@ export function ImportWizard(props: {
         <div className="split">
           <aside className="side-panel">
             <h3>列的对应关系</h3>
-            {preview.missingRequired.length > 0 && <div className="form-error">缺少必填列：{preview.missingRequired.join('、')}。请在下面指定哪一列是它。</div>}
+            {preview.missingRequired.length > 0 && <div className="form-error">缺少必填列：{preview.missingRequired.map((k) => preview.fields.find((f) => f.key === k)?.label ?? k).join('、')}。请在下面指定哪一列是它。</div>}
             <MappingEditor preview={preview} disabled={busy} onChange={(m) => staged && void runPreview(staged, { sheet: preview.sheet, mapping: m })} />
             {preview.unknownUnits.length > 0 && (
               <>

@@ -37,7 +37,8 @@ export function LedgerImport(props: { category: LedgerCategory; onApplied: () =>
       const r = await api.ledger.undoImport({ batchId });
       clearResult();
       props.onApplied();
-      notify(`已撤销本次导入：删除 ${r.removed} 条，恢复 ${r.restored} 条`, 'success');
+      const kept = r.keptUnits.map((u) => `单位“${u.name}”保留（${u.reason}）`).join('；');
+      notify(`已撤销本次导入：删除 ${r.removed} 条，恢复 ${r.restored} 条${kept ? `；${kept}` : ''}`, 'success');
     } catch (err) {
       notify(errorMessage(err), 'error');
     }

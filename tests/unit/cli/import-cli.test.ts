@@ -86,7 +86,34 @@ describe('CLI: import roster (each fixture into a fresh data file)', () => {
     const again = await inProcessCli(['import', 'roster', file, '--db', db, '--json']);
     const r = onlyJson(again) as ImportJson;
     assert.deepEqual([r.added, r.updated, r.unchanged, r.applied], [0, 0, 200, false]);
-    assert.equal(again.status, 1, 'nothing to apply is exit 1');
+    assert.equal(again.status, 0, 'a file that is already in is not an error');
+    const human = await inProcessCli(['import', 'roster', file, '--db', db]);
+    assert.equal(human.status, 0);
+    assert.match(human.stdout, /无变化 200 人.*\n.*没有需要导入的变化/s);
+  });
+
+  it('a file with only a header says so, and exits 1', async (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    const file = path.join(dir, 'header-only.csv');
+    fs.writeFileSync(file, '姓名,公民身份号码,所在单位\n');
+    const run = await inProcessCli(['import', 'roster', file, '--db', db, '--json']);
+    assert.equal(run.status, 1);
+    assert.equal(run.stdout.trim(), '', 'nothing on stdout when the file is refused');
+    assert.match(run.stderr, /第 1 行是表头，但下面没有数据行/);
+  });
+
+  it('a missing required column is named as the clerk knows it (姓名), not by its internal key', async (t) => {
+    const dir = tempDir(t);
+    const db = path.join(dir, 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    const file = path.join(dir, 'no-name.csv');
+    fs.writeFileSync(file, '公民身份号码,所在单位,备注\n110101198503121234,政治部,x\n');
+    const run = await inProcessCli(['import', 'roster', file, '--db', db, '--json']);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /找不到必填列：姓名/);
+    assert.doesNotMatch(run.stderr, /\bname\b/);
   });
 
   it('without --create-units, rows of units the organisation lacks are refused, naming the unit', async (t) => {
@@ -96,7 +123,26 @@ describe('CLI: import roster (each fixture into a fresh data file)', () => {
     const r = onlyJson(run) as ImportJson;
     assert.equal(r.added, 0);
     assert.equal(run.status, 1);
-    assert.match(r.refused[0]!.reason, /所在单位“.+”不在组织架构中/);
+    assert.match(r.refused[0]!.reason, /所在单位“.+”不在组织架构中（加 --create-units 可一并创建）/);
+    assert.doesNotMatch(r.refused[0]!.reason, /勾选/, 'the CLI user has no tick box');
+  });
+
+  it('import ledger treats units the tree lacks as import roster does: refused without --create-units, created with it', async (t) => {
+    const db = path.join(tempDir(t), 'office.db');
+    await inProcessCli(['init', '--db', db, '--json']);
+    await inProcessCli(['ledger', 'create', '--db', db, '--template', 'opinions', '--json']);
+    const file = path.join(FIXTURES, 'opinions_two_row_header.xlsx');
+    const without = await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--json']);
+    assert.equal(without.status, 1);
+    const w = onlyJson(without) as ImportJson & { unknownUnits: string[] };
+    assert.equal(w.added, 0);
+    assert.match(w.refused[0]!.reason, /不在组织架构中（加 --create-units 可一并创建）/);
+    assert.ok(w.unknownUnits.includes('交警支队'));
+    const withUnits = await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--create-units', '--json']);
+    assert.equal(withUnits.status, 0, withUnits.stderr);
+    const u = onlyJson(withUnits) as ImportJson & { unitsCreated: string[] };
+    assert.equal(u.added, 32);
+    assert.ok(u.unitsCreated.includes('交警支队'));
   });
 
   it('an .xls file is refused with a Chinese message and exit 1, through npm run cli', (t) => {

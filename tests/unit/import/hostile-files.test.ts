@@ -35,12 +35,12 @@ async function refuses(p: Promise<unknown>, code: ImportErrorCode, message: RegE
 }
 
 describe('files that are not .xlsx or .csv', () => {
-  it('an old .xls (OLE2 with a Workbook stream)', async () => {
-    await refuses(readTable(file('old.xls', writeCfb(['Workbook', 'SummaryInformation'])), { target: ROSTER_TARGET }), 'IMPORT_FILE_LEGACY', /Excel 97-2003（\.xls）.*另存为/);
+  it('an old .xls whose Workbook stream holds no workbook is refused as a damaged .xls', async () => {
+    await refuses(readTable(file('old.xls', writeCfb(['Workbook', 'SummaryInformation'])), { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /Excel 97-2003（\.xls）文件已损坏.*另存为/);
   });
 
   it('an .xls renamed .xlsx is recognised by its bytes', async () => {
-    await refuses(inspectFile(file('renamed.xlsx', writeCfb(['Workbook']))), 'IMPORT_FILE_LEGACY', /\.xls/);
+    await refuses(inspectFile(file('renamed.xlsx', writeCfb(['Workbook']))), 'IMPORT_FILE_DAMAGED', /\.xls/);
   });
 
   it('a WPS .et file', async () => {
@@ -58,7 +58,7 @@ describe('files that are not .xlsx or .csv', () => {
   it('OLE2 magic with a broken directory: one message for both possibilities', async () => {
     const bytes = Buffer.alloc(2048, 0xee);
     Buffer.from('d0cf11e0a1b11ae1', 'hex').copy(bytes);
-    await refuses(readTable(file('broken-ole.xls', bytes), { target: ROSTER_TARGET }), 'IMPORT_FILE_LEGACY', /\.xls.*密码|密码.*\.xls/);
+    await refuses(readTable(file('broken-ole.xls', bytes), { target: ROSTER_TARGET }), 'IMPORT_FILE_DAMAGED', /\.xls.*密码.*已损坏/);
   });
 
   it('a zip that is not a workbook', async () => {
@@ -142,7 +142,7 @@ describe('broken and hostile workbooks', () => {
     const big = Buffer.concat([Buffer.from('<worksheet><sheetData>'), Buffer.alloc(8 * 1024 * 1024, row), Buffer.from('</sheetData></worksheet>')]);
     const parts = readZip(src).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: big } : p));
     const f = file('bomb-limit.xlsx', writeZip(parts));
-    await refuses(readTable(f, { target: ROSTER_TARGET, limits: { maxEntryBytes: 4 * 1024 * 1024 } }), 'IMPORT_FILE_TOO_LARGE', /解压后过大/);
+    await refuses(readTable(f, { target: ROSTER_TARGET, limits: { maxEntryBytes: 4 * 1024 * 1024 } }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）的数据解压后有 \d+ MB，超过了本程序一次导入的上限（单个工作表 4 MB/);
   });
 
   it('a merge range covering the whole sheet neither kills the process nor corrupts the import', async () => {
@@ -198,14 +198,24 @@ describe('broken and hostile workbooks', () => {
     assert.match(r.refused[1]!.reason, /#N\/A/);
   });
 
-  it('a ten-megabyte cell and 16,384 columns stay within bounds', async () => {
+  it('a cell longer than Excel allows is refused, naming the limit; a stray cell in column XFD is not', async () => {
     const f = await roster('wide.xlsx');
     patchZip(f, 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('</sheetData>', `<row r="40"><c r="XFD40" t="inlineStr"><is><t>${'长'.repeat(40_000)}</t></is></c></row></sheetData>`),
+    );
+    await refuses(readTable(f, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）的 XFD40 单元格有 40,000 个字符，超过了 Excel 每个单元格最多 32,767 个字符的限制/);
+
+    const ten = await roster('ten-megabytes.xlsx');
+    patchZip(ten, 'xl/worksheets/sheet1.xml', (xml) =>
       xml.replace('</sheetData>', `<row r="40"><c r="XFD40" t="inlineStr"><is><t>${'长'.repeat(10 * 1024 * 1024 / 3)}</t></is></c></row></sheetData>`),
     );
-    const r = await readTable(f, { target: ROSTER_TARGET });
+    await refuses(readTable(ten, { target: ROSTER_TARGET }), 'IMPORT_FILE_TOO_LARGE', /第1个工作表（花名册）.*一行内容过大（超过 8 MB）/);
+
+    const stray = await roster('stray.xlsx');
+    patchZip(stray, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', '<row r="40"><c r="XFD40" t="inlineStr"><is><t>长</t></is></c></row></sheetData>'));
+    const r = await readTable(stray, { target: ROSTER_TARGET });
     assert.equal(r.rows.length, people.length, 'the people are still there');
-    assert.equal(r.refused.length, 1, 'the row holding only the huge cell is refused, not imported');
+    assert.equal(r.refused.length, 1, 'the row holding only the stray cell is refused, not imported');
     assert.equal(r.refused[0]!.row, 40);
     assert.ok(r.columns.length <= ROSTER_HEADER.length + 20, 'a stray cell in column XFD does not make every row 16,384 wide');
   });

@@ -75,7 +75,7 @@ describe('mapping columns to roster fields', () => {
         (e: unknown) => e instanceof ImportFileError && e.code === 'IMPORT_BAD_MAPPING' && message.test(e.message),
       );
     bad({ 姓名: 'name' }, /列“姓名”在这个文件里不存在/);
-    bad({ 人员: 'nickname' }, /字段“nickname”不存在/);
+    bad({ 人员: 'nickname' }, /列“人员”对应的字段已不存在.*重新选择/);
     bad({ 人员: 'name', 证件: 'name' }, /都对应到了“姓名”/);
   });
 });

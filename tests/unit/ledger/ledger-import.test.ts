@@ -38,7 +38,7 @@ test('the opinions fixture imports into the 征求意见台账 template: 32 rows
   backend.ledger.records.update(first.id, { note: '改过' });
   assert.throws(() => backend.ledger.imports.undoBatch(r.batchId!), (e) => e instanceof ApiError && /又被修改或删除过/.test(e.message));
   backend.ledger.records.update(first.id, { note: null });
-  assert.deepEqual(backend.ledger.imports.undoBatch(r.batchId!), { batchId: r.batchId, removed: 32, restored: 0 });
+  assert.deepEqual(backend.ledger.imports.undoBatch(r.batchId!), { batchId: r.batchId, removed: 32, restored: 0, unitsRemoved: 1, keptUnits: [] });
   assert.equal(backend.ledger.categories.get(cat.id).records, 0);
   assert.equal(backend.units.findByName('督查支队'), undefined);
 });
@@ -61,10 +61,10 @@ test('CLI: ledger templates / create / list / rows / import ledger, as docs/cli.
   assert.ok(templates.some((x) => x.key === 'opinions' && x.name === '征求意见台账'));
   const created = onlyJson(await inProcessCli(['ledger', 'create', '--db', db, '--template', 'opinions', '--name', '意见台账', '--json'])) as { id: number; name: string };
   assert.equal(created.name, '意见台账');
-  const dry = await inProcessCli(['import', 'ledger', '意见台账', FIXTURE, '--db', db, '--dry-run', '--json']);
+  const dry = await inProcessCli(['import', 'ledger', '意见台账', FIXTURE, '--db', db, '--create-units', '--dry-run', '--json']);
   assert.equal(dry.status, 0);
   assert.deepEqual((onlyJson(dry) as { added: number; applied: boolean }).applied, false);
-  const run = await inProcessCli(['import', 'ledger', String(created.id), FIXTURE, '--db', db, '--json']);
+  const run = await inProcessCli(['import', 'ledger', String(created.id), FIXTURE, '--db', db, '--create-units', '--json']);
   assert.equal(run.status, 0, run.stderr);
   const out = onlyJson(run) as Record<string, unknown>;
   assert.deepEqual([out.sheet, out.headerRow, out.added, out.updated, out.unchanged, out.refused, out.applied], ['征求意见台账', 3, 32, 0, 0, [], true]);

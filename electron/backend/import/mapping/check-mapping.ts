@@ -15,7 +15,8 @@ export function checkMapping(mapping: ColumnMapping, columns: readonly string[],
       throw new ImportFileError('IMPORT_BAD_MAPPING', `对应关系中的列“${col}”在这个文件里不存在。文件中的列：${columns.join('、')}。`);
     }
     const field = fieldByKey(target, key);
-    if (!field) throw new ImportFileError('IMPORT_BAD_MAPPING', `列“${col}”对应的字段“${key}”不存在。`);
+    // the key is ours, not the clerk's: say what to do instead
+    if (!field) throw new ImportFileError('IMPORT_BAD_MAPPING', `列“${col}”对应的字段已不存在（可能是以前记住的对应关系），请为这一列重新选择对应的字段。`);
     const other = usedBy.get(key);
     if (other !== undefined) {
       throw new ImportFileError('IMPORT_BAD_MAPPING', `列“${other}”和“${col}”都对应到了“${field.label}”，每个字段只能对应一列。`);

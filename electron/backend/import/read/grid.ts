@@ -8,7 +8,7 @@ export type CellValue = string | number | boolean | Date | null;
 export interface GridRow {
   /** the row number as Excel shows it (1-based) */
   row: number;
-  /** cells[0] is column A; trailing empty cells are dropped */
+  /** cells[0] is column A; trailing empty cells are dropped; an empty cell is null (or, from the .xlsx reader, a hole) */
   cells: CellValue[];
   /**
    * Number formats that change a value's meaning, by 0-based column: date formats (a Date
@@ -32,7 +32,7 @@ export interface SheetInfo {
   hidden: boolean;
 }
 
-export type FileFormat = 'xlsx' | 'csv';
+export type FileFormat = 'xlsx' | 'xls' | 'csv';
 
 /** Field names per target field, already normalised, so the worker can pick the data sheet. */
 export interface HeaderHints {

@@ -1,6 +1,7 @@
 /**
- * Reading number formats the way Excel means them. The date test mirrors ExcelJS's own
- * (utils.isDateFmt) so a value it turned into a Date and one we test agree.
+ * Reading number formats the way Excel means them: a format with day, month, year or time
+ * parts makes a serial number a date (the same test ExcelJS applies, so files read before
+ * and after our own reader agree).
  */
 /** A workbook uses a handful of formats over thousands of cells: strip each once. */
 const stripped = new Map<string, string>();
@@ -39,7 +40,7 @@ export function zeroPadWidth(fmt: string | undefined): number {
   return m ? m[0].length : 0;
 }
 
-/** Excel serial day number to a JS Date at UTC midnight (as ExcelJS does). */
+/** Excel serial day number to a JS Date at UTC midnight (the calendar day, whatever the time zone). */
 export function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }

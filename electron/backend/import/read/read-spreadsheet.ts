@@ -5,6 +5,7 @@ import { readCsv } from './csv/read-csv';
 import { FileBytes } from './file-bytes';
 import type { ReadRequest, ReadSink } from './read-request';
 import { sniffContainer } from './sniff-format';
+import { readXls } from './xls/read-xls';
 import { readXlsx } from './xlsx/read-xlsx';
 
 /**
@@ -22,7 +23,9 @@ export async function readSpreadsheet(req: ReadRequest, sink: ReadSink): Promise
   try {
     const ext = path.extname(req.path).toLowerCase();
     const container = sniffContainer(file, ext);
-    return container === 'zip' ? await readXlsx(file, req, sink) : await readCsv(file, req, sink);
+    if (container === 'zip') return await readXlsx(file, req, sink);
+    if (container === 'xls') return await readXls(file, req, sink);
+    return await readCsv(file, req, sink);
   } finally {
     file.close();
   }

@@ -3,23 +3,28 @@ import type { CellValue, GridRow } from './grid';
 /**
  * Grid rows packed for the trip from the worker: typed arrays and one string per batch
  * instead of an object graph. Structured clone of 100,000 rows × 12 cells cost about half a
- * second on each side; this is a few memcpys and a loop. Strings are stored end to end with
- * their lengths, so any character (even U+0000 from a CSV) survives.
+ * second on each side; this is a few memcpys and a loop. Only cells holding a value travel,
+ * with their column: a row whose one stray value sits in column XFD costs one cell, not
+ * 16,384. Strings are stored end to end with their lengths, so any character (even U+0000
+ * from a CSV) survives.
  */
 export interface PackedRows {
   rowNumbers: Int32Array;
-  /** cells per row (trailing nulls already dropped) */
-  widths: Int32Array;
-  /** per cell: 0 null, 1 string, 2 number, 3 true, 4 false, 5 date (ms in `numbers`) */
+  /** cells holding a value, per row */
+  counts: Int32Array;
+  /** per cell: its 0-based column */
+  columns: Int32Array;
+  /** per cell: 1 string, 2 number, 3 true, 4 false, 5 date (ms in `numbers`) */
   tags: Uint8Array;
   numbers: Float64Array;
   text: string;
   textLengths: Int32Array;
-  /** [row index in batch, column, format], for the few cells that carry one */
-  formats: [number, number, string][];
+  /** per cell: 1 + its number format's index in `formatTable`, or 0 (most cells carry none) */
+  formatIds: Int32Array;
+  /** the batch's distinct formats (a workbook uses a handful over thousands of cells) */
+  formatTable: string[];
 }
 
-const NULL = 0;
 const STRING = 1;
 const NUMBER = 2;
 const TRUE = 3;
@@ -28,21 +33,34 @@ const DATE = 5;
 
 export function packRows(rows: readonly GridRow[]): PackedRows {
   let cellCount = 0;
-  for (const r of rows) cellCount += r.cells.length;
+  for (const r of rows) {
+    const cells = r.cells;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v !== null && v !== undefined) cellCount++;
+    }
+  }
   const rowNumbers = new Int32Array(rows.length);
-  const widths = new Int32Array(rows.length);
+  const counts = new Int32Array(rows.length);
+  const columns = new Int32Array(cellCount);
   const tags = new Uint8Array(cellCount);
   const numbers = new Float64Array(cellCount);
+  const formatIds = new Int32Array(cellCount);
+  const formatTable: string[] = [];
+  const formatIndex = new Map<string, number>();
   const strings: string[] = [];
-  const formats: PackedRows['formats'] = [];
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     rowNumbers[i] = r.row;
-    widths[i] = r.cells.length;
-    for (const v of r.cells) {
-      if (v === null || v === undefined) tags[k] = NULL;
-      else if (typeof v === 'string') {
+    const start = k;
+    const cells = r.cells;
+    const formats = r.formats;
+    for (let c = 0; c < cells.length; c++) {
+      const v = cells[c];
+      if (v === null || v === undefined) continue;
+      columns[k] = c;
+      if (typeof v === 'string') {
         tags[k] = STRING;
         strings.push(v);
       } else if (typeof v === 'number') {
@@ -53,53 +71,60 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
         tags[k] = DATE;
         numbers[k] = v.getTime();
       }
+      const f = formats?.[c];
+      if (f !== undefined) {
+        let id = formatIndex.get(f);
+        if (id === undefined) {
+          id = formatTable.push(f);
+          formatIndex.set(f, id);
+        }
+        formatIds[k] = id;
+      }
       k++;
     }
-    if (r.formats) for (const [c, f] of Object.entries(r.formats)) formats.push([i, Number(c), f]);
+    counts[i] = k - start;
   }
   const textLengths = new Int32Array(strings.length);
   for (let s = 0; s < strings.length; s++) textLengths[s] = strings[s]!.length;
-  return { rowNumbers, widths, tags, numbers, text: strings.join(''), textLengths, formats };
+  return { rowNumbers, counts, columns, tags, numbers, text: strings.join(''), textLengths, formatIds, formatTable };
 }
 
-export function unpackRows(p: PackedRows): GridRow[] {
+/**
+ * The rows again, dense from column A. Cells at or beyond `width` are dropped: once the
+ * header is known, columns past the table (a stray value in XFD) are never built.
+ */
+export function unpackRows(p: PackedRows, width = Number.POSITIVE_INFINITY): GridRow[] {
   const rows: GridRow[] = new Array<GridRow>(p.rowNumbers.length);
   let k = 0;
   let s = 0;
   let at = 0;
   for (let i = 0; i < rows.length; i++) {
-    const width = p.widths[i]!;
-    const cells: CellValue[] = new Array<CellValue>(width);
-    for (let c = 0; c < width; c++, k++) {
-      switch (p.tags[k]) {
-        case STRING: {
-          const len = p.textLengths[s++]!;
-          cells[c] = p.text.slice(at, at + len);
-          at += len;
-          break;
-        }
-        case NUMBER:
-          cells[c] = p.numbers[k]!;
-          break;
-        case TRUE:
-          cells[c] = true;
-          break;
-        case FALSE:
-          cells[c] = false;
-          break;
-        case DATE:
-          cells[c] = new Date(p.numbers[k]!);
-          break;
-        default:
-          cells[c] = null;
-      }
+    const end = k + p.counts[i]!;
+    const cells: CellValue[] = [];
+    let formats: Record<number, string> | undefined;
+    for (; k < end; k++) {
+      const tag = p.tags[k];
+      let v: CellValue;
+      if (tag === STRING) {
+        const len = p.textLengths[s++]!;
+        v = p.text.slice(at, at + len);
+        at += len;
+      } else if (tag === NUMBER) v = p.numbers[k]!;
+      else if (tag === TRUE) v = true;
+      else if (tag === FALSE) v = false;
+      else v = new Date(p.numbers[k]!);
+      const c = p.columns[k]!;
+      if (c >= width) continue;
+      while (cells.length < c) cells.push(null);
+      cells[c] = v;
+      const f = p.formatIds[k]!;
+      if (f !== 0) (formats ??= {})[c] = p.formatTable[f - 1]!;
     }
-    rows[i] = { row: p.rowNumbers[i]!, cells };
+    rows[i] = formats ? { row: p.rowNumbers[i]!, cells, formats } : { row: p.rowNumbers[i]!, cells };
   }
-  for (const [i, c, f] of p.formats) (rows[i]!.formats ??= {})[c] = f;
   return rows;
 }
 
 /** The typed arrays' buffers, to transfer rather than copy. */
 export const transferList = (p: PackedRows): ArrayBuffer[] =>
-  [p.rowNumbers, p.widths, p.tags, p.numbers, p.textLengths].map((a) => a.buffer as ArrayBuffer);
+  [p.rowNumbers, p.counts, p.columns, p.tags, p.numbers, p.textLengths, p.formatIds].map((a) => a.buffer as ArrayBuffer);

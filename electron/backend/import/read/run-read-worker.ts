@@ -25,7 +25,12 @@ export interface ReadWorkerOptions {
 export interface RowConsumer {
   sheet(sheet: ChosenSheet): void;
   rows(batch: GridRow[]): void;
+  /** columns worth building from here on (the table's width once its header is known) */
+  width?(): number;
 }
+
+/** Reads one request into a consumer: the worker below, or (tests only) something in-process. */
+export type ReadRunner = (request: ReadRequest, consumer: RowConsumer, opts: ReadWorkerOptions) => Promise<ReadMeta>;
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
@@ -45,7 +50,7 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
     const entry = opts.workerEntry ?? importWorkerPath();
     worker = new Worker(entry.script, {
       eval: entry.eval,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 768, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxOldGenerationSizeMb ?? 512, stackSizeMb: 8 },
       // anything a library prints goes to stderr: the CLI's stdout carries exactly one JSON document
       stdout: true,
       stderr: true,
@@ -98,7 +103,7 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
           consumer.sheet(m.sheet);
           break;
         case 'rows':
-          if (!settled) consumer.rows(unpackRows(m.rows));
+          if (!settled) consumer.rows(unpackRows(m.rows, consumer.width?.()));
           break;
         case 'progress':
           opts.onProgress?.({ rowsRead: m.rowsRead });
@@ -132,9 +137,9 @@ export function runReadWorker(request: ReadRequest, consumer: RowConsumer, opts:
 const cancelled = () => new ImportFileError('IMPORT_CANCELLED', '已取消导入，没有做任何更改。');
 
 /** Every row in memory: for previews and tests, where the sheet is small. */
-export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}): Promise<{ meta: ReadMeta; sheet: ChosenSheet; rows: GridRow[] }> {
+export async function collectRows(request: ReadRequest, opts: ReadWorkerOptions = {}, runner: ReadRunner = runReadWorker): Promise<{ meta: ReadMeta; sheet: ChosenSheet; rows: GridRow[] }> {
   const got: { sheet?: ChosenSheet; rows: GridRow[] } = { rows: [] };
-  const meta = await runReadWorker(
+  const meta = await runner(
     request,
     {
       sheet: (s) => (got.sheet = s),

@@ -16,7 +16,7 @@ export function numberText(n: number, format?: string): string {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** The UTC calendar day: ExcelJS puts date cells at UTC midnight. (toISOString is slower, and this is hot.) */
+/** The UTC calendar day: the readers put date cells at UTC midnight. (toISOString is slower, and this is hot.) */
 export const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;

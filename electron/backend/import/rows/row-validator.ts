@@ -83,6 +83,13 @@ class OutcomeMemo {
   }
 }
 
+/** The row's cells as text, one per column of the table. */
+function rawOf(g: GridRow, width: number): string[] {
+  const raw: string[] = new Array<string>(width);
+  for (let c = 0; c < width; c++) raw[c] = displayCell(g.cells[c], g.formats?.[c]);
+  return raw;
+}
+
 /** Reasons quote the cell: a cell of 70,000 characters must not make a 70,000-character reason. */
 const clipReason = (r: string) => (r.length > 300 ? `${r.slice(0, 280)}…（内容过长，已截断）` : r);
 
@@ -130,8 +137,6 @@ export class RowValidator {
   }
 
   private one(g: GridRow): void {
-    const raw: string[] = new Array<string>(this.columns.length);
-    for (let c = 0; c < raw.length; c++) raw[c] = displayCell(g.cells[c], g.formats?.[c]);
     const values: RowValues = {};
     let failures: Failure[] | null = null;
     for (const m of this.mapped) {
@@ -160,10 +165,10 @@ export class RowValidator {
     }
     failure ??= duplicate;
     if (failure) {
-      this.refused.push({ row: g.row, reason: clipReason(failure.reason), field: failure.field, raw });
+      this.refused.push({ row: g.row, reason: clipReason(failure.reason), field: failure.field, raw: rawOf(g, this.columns.length) });
       return;
     }
-    const out: ImportRow = { row: g.row, values, raw };
+    const out: ImportRow = { row: g.row, values, raw: rawOf(g, this.columns.length) };
     for (const { field } of this.mapped) {
       const name = values[field.key];
       if (field.kind !== 'unit' || typeof name !== 'string' || name === '') continue;

@@ -24,8 +24,9 @@ export class MergeFiller {
   private active: Active[] = [];
   private steps = 0;
 
-  constructor(merges: readonly MergeRange[], firstDataRow: number) {
-    this.pending = merges.filter((m) => spansRows(m) && !spansCols(m) && m.top >= firstDataRow).sort((a, b) => a.top - b.top);
+  /** Merges right of the table's `width` fill nothing: no row is ever widened past the table. */
+  constructor(merges: readonly MergeRange[], firstDataRow: number, width: number) {
+    this.pending = merges.filter((m) => spansRows(m) && !spansCols(m) && m.top >= firstDataRow && m.left <= width).sort((a, b) => a.top - b.top);
   }
 
   fill(r: GridRow): void {

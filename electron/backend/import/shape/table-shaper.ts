@@ -61,7 +61,7 @@ export class TableShaper {
     width = Math.min(width, headerWidth + EXTRA_COLUMNS);
     this.header = { headerRows, columns: headerNames(index, headerRows, this.merges, width) };
     this.headerKeys = headerRows.map((h) => Array.from({ length: headerWidth }, (_, c) => headerKey(index.value(h, c))));
-    this.filler = new MergeFiller(this.merges, this.lastHeaderRow + 1);
+    this.filler = new MergeFiller(this.merges, this.lastHeaderRow + 1, this.header.columns.length);
     return this.take(rows);
   }
 

@@ -9,18 +9,21 @@ export const FIXTURES = IMPORT_FIXTURES;
 
 /**
  * The import fixtures as seeds for mutation: every .xlsx (as written, and with its parts
- * stored so flipped bytes reach the XML), every .csv, and each CSV also re-encoded as UTF-8
+ * stored so flipped bytes reach the XML), every .xls, every .csv, and each CSV also re-encoded as UTF-8
  * with and without a BOM, so the UTF-8 paths of the decoder are mutated too.
  */
-export function loadSeeds(): { xlsx: Seed[]; csv: Seed[] } {
+export function loadSeeds(): { xlsx: Seed[]; csv: Seed[]; xls: Seed[] } {
   const names = fs.readdirSync(FIXTURES).sort();
   const xlsx: Seed[] = [];
   const csv: Seed[] = [];
+  const xls: Seed[] = [];
   for (const name of names) {
     const file = path.join(FIXTURES, name);
     if (name.endsWith('.xlsx')) {
       const parts = readZip(file);
       xlsx.push({ name, ext: '.xlsx', bytes: fs.readFileSync(file), parts, stored: writeZip(parts.map((p) => ({ ...p, store: true }))) });
+    } else if (name.endsWith('.xls')) {
+      xls.push({ name, ext: '.xls', bytes: fs.readFileSync(file) });
     } else if (name.endsWith('.csv')) {
       const bytes = fs.readFileSync(file);
       csv.push({ name, ext: '.csv', bytes });
@@ -29,8 +32,8 @@ export function loadSeeds(): { xlsx: Seed[]; csv: Seed[] } {
       csv.push({ name: `${name} (UTF-8 BOM)`, ext: '.csv', bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]) });
     }
   }
-  if (xlsx.length === 0 || csv.length === 0) throw new Error(`no .xlsx or .csv fixtures in ${FIXTURES}`);
-  return { xlsx, csv };
+  if (xlsx.length === 0 || csv.length === 0 || xls.length === 0) throw new Error(`no .xlsx, .xls or .csv fixtures in ${FIXTURES}`);
+  return { xlsx, csv, xls };
 }
 
 function bytesToText(bytes: Buffer): string {

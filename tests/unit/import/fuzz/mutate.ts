@@ -14,7 +14,7 @@ import type { Rng } from './rng';
 export interface Seed {
   /** fixture file name (for reports) */
   name: string;
-  ext: '.xlsx' | '.csv';
+  ext: '.xlsx' | '.xls' | '.csv';
   bytes: Buffer;
   /** the unpacked parts of an .xlsx */
   parts?: ZipPart[];
@@ -242,9 +242,118 @@ function mutateCsv(seed: Seed, r: Rng): Mutant {
 
 // ---------------------------------------------------------------- a case
 
-export type Family = 'flip' | 'storedFlip' | 'truncate' | 'dupChunk' | 'delChunk' | 'directory' | 'xml' | 'csv';
+export type Family = 'flip' | 'storedFlip' | 'truncate' | 'dupChunk' | 'delChunk' | 'directory' | 'xml' | 'csv' | 'address' | 'sparseXfd' | 'hugeCell' | 'crc' | 'xls';
 
-export const FAMILY_WEIGHTS: Record<Family, number> = { flip: 12, storedFlip: 14, truncate: 8, dupChunk: 6, delChunk: 6, directory: 6, xml: 36, csv: 12 };
+export const FAMILY_WEIGHTS: Record<Family, number> = {
+  flip: 10,
+  storedFlip: 12,
+  truncate: 7,
+  dupChunk: 5,
+  delChunk: 5,
+  directory: 5,
+  xml: 30,
+  csv: 10,
+  address: 6,
+  sparseXfd: 2,
+  hugeCell: 3,
+  crc: 5,
+  xls: 6,
+};
+
+/**
+ * Families whose files are damaged beyond doubt: reading one to the end is a failure, not an
+ * outcome. An inspection reads only the first rows, so there a damaged address or a sparse
+ * tail further down may go unseen; a wrong CRC never may (every part read is checked).
+ */
+export const mustRefuse = (family: Family, inspect: boolean): boolean => family === 'crc' || (!inspect && (family === 'address' || family === 'sparseXfd'));
+const MUST_REFUSE: ReadonlySet<Family> = new Set(['address', 'sparseXfd', 'crc']);
+
+// ---------------------------------------------------------------- the cases of issue 11
+
+/** References no writer produces: columns of many letters, type names, row 0, lowercase. */
+const BAD_REFS = ['ZZZZZZZZ50', 'inlineStr', 'str', 'A0', 'XFE1', 'AAAA1', 'a1', '1A', 'A', '9', 'A1048577', 'A99999999999', 'A-1', 'A1.5', ' A1', 'Ａ1'];
+
+const sheetOf = (parts: ZipPart[]) => parts.findIndex((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p.name));
+
+/** One cell reference (of a row holding values) made one no writer produces. */
+function badAddress(seed: Seed, r: Rng): Mutant {
+  const parts = seed.parts!.map((p) => ({ ...p }));
+  const i = sheetOf(parts);
+  const text = parts[i]!.data.toString('utf8');
+  const refs = [...text.matchAll(/<c r="([A-Z]+\d+)"/g)];
+  const m = r.pick(refs);
+  const bad = r.chance(0.8) ? r.pick(BAD_REFS) : `${'Z'.repeat(r.between(4, 12))}${r.between(1, 99)}`;
+  parts[i] = { ...parts[i]!, data: Buffer.from(text.slice(0, m.index! + 6) + bad + text.slice(m.index! + 6 + m[1]!.length), 'utf8') };
+  return { bytes: writeZip(parts), ext: seed.ext, what: `address ${m[1]}→${bad}` };
+}
+
+/** Many rows, each with one more value in column XFD: the file that grew the program to 4.6 GB. */
+function sparseXfd(seed: Seed, r: Rng): Mutant {
+  const parts = seed.parts!.map((p) => ({ ...p }));
+  const i = sheetOf(parts);
+  const text = parts[i]!.data.toString('utf8');
+  const rows = r.between(800, 1500);
+  const extra: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/<row r="(\d+)"/g)) last = Math.max(last, Number(m[1]));
+  for (let k = 1; k <= rows; k++) extra.push(`<row r="${last + k}"><c r="A${last + k}" t="inlineStr"><is><t>人员${k}</t></is></c><c r="XFD${last + k}"><v>${k}</v></c></row>`);
+  const end = text.lastIndexOf('</sheetData>');
+  parts[i] = { ...parts[i]!, data: Buffer.from(text.slice(0, end) + extra.join('') + text.slice(end), 'utf8') };
+  return { bytes: writeZip(parts), ext: seed.ext, what: `sparseXfd ${rows} rows` };
+}
+
+/** A cell or a shared string longer than Excel allows (32,767 characters), up to a few hundred thousand. */
+function hugeCell(seed: Seed, r: Rng): Mutant {
+  const parts = seed.parts!.map((p) => ({ ...p }));
+  const n = r.chance(0.3) ? r.between(32_768, 40_000) : r.between(40_000, 400_000);
+  const big = r.pick(['长', 'x', '中文ab']).repeat(Math.ceil(n / 3)).slice(0, n);
+  const sst = parts.findIndex((p) => p.name.endsWith('sharedStrings.xml'));
+  if (sst >= 0 && r.chance(0.4)) {
+    const text = parts[sst]!.data.toString('utf8');
+    const at = text.indexOf('<t', text.indexOf('<si'));
+    const gt = text.indexOf('>', at) + 1;
+    parts[sst] = { ...parts[sst]!, data: Buffer.from(text.slice(0, gt) + big + text.slice(gt), 'utf8') };
+    return { bytes: writeZip(parts), ext: seed.ext, what: `hugeCell shared string +${n}` };
+  }
+  const i = sheetOf(parts);
+  const text = parts[i]!.data.toString('utf8');
+  const rows = [...text.matchAll(/<row r="(\d+)"[^>]*>/g)];
+  const m = r.pick(rows.slice(1).length ? rows.slice(1) : rows);
+  const at = m.index! + m[0].length;
+  const cell = `<c r="ZZ${m[1]}" t="inlineStr"><is><t>${big}</t></is></c>`;
+  // at the row's end, where a cell after the last one belongs
+  const close = text.indexOf('</row>', at);
+  parts[i] = { ...parts[i]!, data: Buffer.from(text.slice(0, close) + cell + text.slice(close), 'utf8') };
+  return { bytes: writeZip(parts), ext: seed.ext, what: `hugeCell inline ${n} in row ${m[1]}` };
+}
+
+/** A part whose stored CRC-32 is wrong (in the directory, or in both headers), or whose bytes changed under it. */
+function wrongCrc(seed: Seed, r: Rng): Mutant {
+  const b = Buffer.from(seed.stored!);
+  const parts = seed.parts!;
+  // the parts a read opens (an unread part, docProps/app.xml, may carry any CRC it likes)
+  const read = parts.filter((p) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml|styles\.xml|workbook\.xml|_rels\/workbook\.xml\.rels)$|^_rels\/\.rels$/.test(p.name));
+  const target = r.chance(0.7) ? parts[sheetOf(parts)]! : r.pick(read);
+  if (target.data.length === 0) return { bytes: b, ext: seed.ext, what: 'crc: empty part (unchanged)' };
+  const name = Buffer.from(target.name, 'utf8');
+  const how = r.pick(['directory', 'both', 'data'] as const);
+  // every local header (0x04034b50) and central record (0x02014b50) naming this part
+  const headers: { at: number; crcAt: number; local: boolean }[] = [];
+  for (let at = b.indexOf(name); at !== -1; at = b.indexOf(name, at + 1)) {
+    if (b.readUInt32LE(at - 30) === 0x04034b50) headers.push({ at: at - 30, crcAt: at - 30 + 14, local: true });
+    else if (at >= 46 && b.readUInt32LE(at - 46) === 0x02014b50) headers.push({ at: at - 46, crcAt: at - 46 + 16, local: false });
+  }
+  const local = headers.find((h) => h.local);
+  if (how === 'data' && local) {
+    // a byte of the (stored) data changed, sizes intact: only the CRC can tell
+    const start = local.at + 30 + name.length + b.readUInt16LE(local.at + 28);
+    const at = start + r.int(target.data.length);
+    b[at] = b[at]! ^ (1 << r.int(8));
+    return { bytes: b, ext: seed.ext, what: `crc data of ${target.name} @${at}` };
+  }
+  for (const h of headers) if (how === 'both' || !h.local) b.writeUInt32LE((b.readUInt32LE(h.crcAt) ^ (1 + r.int(0xffff))) >>> 0, h.crcAt);
+  return { bytes: b, ext: seed.ext, what: `crc ${how} of ${target.name}` };
+}
 
 /** Damages the zip's central directory and end record, where sizes and offsets live. */
 function flipDirectory(bytes: Buffer, r: Rng): [Buffer, string] {
@@ -261,10 +370,35 @@ function flipDirectory(bytes: Buffer, r: Rng): [Buffer, string] {
   return [b, `directory@${at.join(',')}`];
 }
 
-export function mutate(seeds: { xlsx: Seed[]; csv: Seed[] }, family: Family, r: Rng): Mutant & { seed: string } {
-  const seed = family === 'csv' ? r.pick(seeds.csv) : r.pick(seeds.xlsx);
+/** An old .xls (OLE2 + BIFF records): bytes flipped, cut, repeated or deleted, read by SheetJS in the worker. */
+function mutateXls(seed: Seed, r: Rng): Mutant {
+  let b: Buffer = Buffer.from(seed.bytes);
+  const op = r.weighted({ flip: 5, truncate: 2, dup: 1, del: 1 });
+  let what: string;
+  if (op === 'flip') what = `flip@${flip(b, r, r.between(1, 24)).join(',')}`;
+  else [b, what] = op === 'truncate' ? truncate(b, r) : op === 'dup' ? dupChunk(b, r) : delChunk(b, r);
+  return { bytes: b, ext: '.xls', what: `xls ${what}` };
+}
+
+export function mutate(seeds: { xlsx: Seed[]; csv: Seed[]; xls: Seed[] }, family: Family, r: Rng): Mutant & { seed: string } {
+  const seed = family === 'csv' ? r.pick(seeds.csv) : family === 'xls' ? r.pick(seeds.xls) : r.pick(seeds.xlsx);
   let m: Mutant;
   switch (family) {
+    case 'xls':
+      m = mutateXls(seed, r);
+      break;
+    case 'address':
+      m = badAddress(seed, r);
+      break;
+    case 'sparseXfd':
+      m = sparseXfd(seed, r);
+      break;
+    case 'hugeCell':
+      m = hugeCell(seed, r);
+      break;
+    case 'crc':
+      m = wrongCrc(seed, r);
+      break;
     case 'flip':
     case 'storedFlip': {
       const b = Buffer.from(family === 'flip' ? seed.bytes : seed.stored!);
@@ -291,7 +425,7 @@ export function mutate(seeds: { xlsx: Seed[]; csv: Seed[] }, family: Family, r: 
       m = mutateCsv(seed, r);
       break;
   }
-  // now and then the name lies about the content, as renamed files do
-  if (r.chance(0.05)) m.ext = r.pick(['.xlsx', '.csv', '.xls', '.et', '.txt', '']);
+  // now and then the name lies about the content, as renamed files do (not for the cases that must be refused as damage)
+  if (!MUST_REFUSE.has(family) && r.chance(0.05)) m.ext = r.pick(['.xlsx', '.csv', '.xls', '.et', '.txt', '']);
   return { ...m, seed: seed.name };
 }

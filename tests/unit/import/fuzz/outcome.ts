@@ -14,10 +14,13 @@ export function messageProblem(message: string): string | null {
   return null;
 }
 
-/** Words of our own messages (and part names such as xl/workbook.xml); any other Latin word in a damage message is a library talking. */
-const OUR_WORDS = new Set(['excel', 'wps', 'xlsx', 'xls', 'xml', 'csv', 'zip']);
-// part names and, in “…”, names taken from the file itself (a sheet called Sheet1) are not a library's words
-const foreignWords = (message: string) => (message.replace(/[\w/.-]+\.(?:xml|rels)\b/g, '').replace(/“[^”]*”/g, '').match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !OUR_WORDS.has(w.toLowerCase()));
+/** Words of our own messages; any other Latin word in a message is a library or our internals talking. */
+const OUR_WORDS = new Set(['excel', 'wps', 'xlsx', 'xlsm', 'xltx', 'xltm', 'xls', 'xml', 'csv', 'zip', 'pdf', 'rtf', 'html', 'mht', 'docx', 'pptx', 'ods', 'xlsb', 'doc', 'ppt', 'txt']);
+/** Names taken from the file itself (a sheet called Sheet1: in “…” or after 第N个工作表（…）), and references such as XFD40, are not words. */
+const fromTheFile = (message: string) => message.replace(/“[^”]*”/g, '').replace(/第\d+个工作表（[^）]*）/g, '').replace(/\b[A-Z]{1,3}\d+\b/g, '');
+export const foreignWords = (message: string) => (fromTheFile(message).match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !OUR_WORDS.has(w.toLowerCase()));
+/** A zip part's file name (xl/worksheets/sheet1.xml) in a message: the clerk knows sheets, not parts. */
+const PART_NAME = /[\w/.-]+\.(?:xml|rels)\b/;
 
 export const looksLikeJsError = (message: string) => JS_ERROR.test(message);
 
@@ -29,7 +32,7 @@ export function resultProblem(r: ParsedImport | InspectResult): string | null {
   for (const row of r.rows) if (!Number.isInteger(row.row) || row.row < 1) return `row number ${row.row}`;
   for (const x of r.refused) {
     if (!Number.isInteger(x.row) || x.row < 1) return `refused row number ${x.row}`;
-    const p = messageProblem(x.reason);
+    const p = messageProblem(x.reason) ?? (looksLikeJsError(x.reason) ? 'is a JavaScript error' : null);
     if (p) return `refusal reason ${p}: ${x.reason.slice(0, 200)}`;
   }
   return null;
@@ -52,7 +55,10 @@ export function classify(settled: { ok: true; value: ParsedImport | InspectResul
   if (!(e instanceof ImportFileError)) return { kind: 'broken', problem: `not an ImportFileError: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` };
   const problem = messageProblem(e.message);
   if (problem) return { kind: 'broken', problem: `${e.code} message ${problem}: ${e.message.slice(0, 300)}` };
-  const foreign = e.code === 'IMPORT_FILE_DAMAGED' ? foreignWords(e.message) : [];
-  if (foreign.length) return { kind: 'broken', problem: `damage told in a library's English (${foreign.join(' ')}): ${e.message.slice(0, 300)}` };
+  if (looksLikeJsError(e.message)) return { kind: 'broken', problem: `a JavaScript error told as a refusal: ${e.message.slice(0, 300)}` };
+  const part = PART_NAME.exec(fromTheFile(e.message));
+  if (part) return { kind: 'broken', problem: `a zip part name (${part[0]}) in the message: ${e.message.slice(0, 300)}` };
+  const foreign = foreignWords(e.message);
+  if (foreign.length) return { kind: 'broken', problem: `English internals in the message (${foreign.join(' ')}): ${e.message.slice(0, 300)}` };
   return { kind: 'refused', code: e.code, message: e.message };
 }

@@ -1,11 +1,12 @@
-import { damaged, tooLarge } from '../../errors';
+import { tooLarge } from '../../errors';
 import type { MergeRange } from '../grid';
+import { parseRef } from './cell-ref';
+import { damagedSheet } from './sheet-rows';
 
 /**
- * A light pass over a sheet's XML text: it counts rows that hold a value and collects the
- * <mergeCell> ranges (which ExcelJS's streaming reader drops, and which Excel writes after
- * the rows: the chosen sheet is scanned before it is parsed). Plain indexOf scanning over
- * latin1 text, no XML parser: 100,000 rows pass in a fraction of the full parse's time.
+ * A light pass over a sheet's XML text, for a sheet previewed or only listed: it counts rows
+ * that hold a value and collects the <mergeCell> ranges (which Excel writes after the rows).
+ * Plain indexOf scanning over latin1 text: 100,000 rows pass in a fraction of a full read.
  */
 export class SheetScanner {
   rows = 0;
@@ -18,6 +19,8 @@ export class SheetScanner {
   constructor(
     private readonly maxMerges: number,
     private readonly maxCarry: number,
+    /** "第2个工作表（花名册）" */
+    private readonly label: string,
   ) {}
 
   push(chunk: string): void {
@@ -26,7 +29,7 @@ export class SheetScanner {
     if (!this.tag) {
       const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(s);
       if (!root) {
-        if (s.length > 1024 * 1024) throw damaged('工作表内容不是有效的表格数据');
+        if (s.length > 1024 * 1024) throw damagedSheet(this.label, '内容不是有效的工作表数据');
         this.keep(s, 0);
         return;
       }
@@ -84,17 +87,10 @@ export class SheetScanner {
       if (at === -1) return s.slice(Math.max(pos, s.length - this.tag!.merge.length));
       const close = s.indexOf('>', at);
       if (close === -1) return s.slice(at);
-      const ref = /\bref\s*=\s*["']([A-Za-z]{1,3}\d{1,7}):([A-Za-z]{1,3}\d{1,7})["']/.exec(s.slice(at, close));
-      if (ref?.[1] && ref[2]) {
-        const a = decodeCell(ref[1]);
-        const b = decodeCell(ref[2]);
-        if (this.merges.length >= this.maxMerges) throw tooLarge(`工作表中的合并单元格过多（超过 ${this.maxMerges} 处）`);
-        this.merges.push({
-          top: Math.min(a.row, b.row),
-          bottom: Math.max(a.row, b.row),
-          left: Math.min(a.col, b.col),
-          right: Math.max(a.col, b.col),
-        });
+      const merge = mergeOf(s.slice(at, close), this.label);
+      if (merge) {
+        if (this.merges.length >= this.maxMerges) throw tooLarge(`${this.label}中的合并单元格过多（超过 ${this.maxMerges.toLocaleString('en-US')} 处）`);
+        this.merges.push(merge);
       }
       pos = close + 1;
     }
@@ -102,7 +98,7 @@ export class SheetScanner {
 
   private keep(s: string, from: number): void {
     this.carry = s.slice(from);
-    if (this.carry.length > this.maxCarry) throw tooLarge('工作表中有一行内容过大');
+    if (this.carry.length > this.maxCarry) throw tooLarge(`${this.label}中有一行内容过大（超过 ${Math.round(this.maxCarry / 1048576)} MB）`);
   }
 }
 
@@ -133,10 +129,76 @@ class ForwardSearch {
   }
 }
 
-export function decodeCell(ref: string): { row: number; col: number } {
-  const m = /^([A-Za-z]+)(\d+)$/.exec(ref);
-  if (!m?.[1] || !m[2]) return { row: 0, col: 0 };
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), col };
+/**
+ * Only the merges of a sheet, from its inflated bytes: Buffer.indexOf for "<mergeCell" runs
+ * at memory speed, no text is decoded and no row is looked at. For the sheet being imported,
+ * whose rows the full read counts anyway.
+ */
+export class MergeScanner {
+  readonly merges: MergeRange[] = [];
+  private carry: Buffer | null = null;
+  private open: Buffer | null = null;
+
+  constructor(
+    private readonly maxMerges: number,
+    private readonly label: string,
+  ) {}
+
+  push(chunk: Buffer): void {
+    let b = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = null;
+    if (!this.open) {
+      const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>/]/.exec(b.toString('latin1', 0, Math.min(b.length, 64 * 1024)));
+      if (!root) {
+        if (b.length > 1024 * 1024) throw damagedSheet(this.label, '内容不是有效的工作表数据');
+        this.carry = b;
+        return;
+      }
+      this.open = Buffer.from(`<${root[1] ?? ''}mergeCell`);
+      b = b.subarray(root.index);
+    }
+    let pos = 0;
+    for (;;) {
+      const at = b.indexOf(this.open, pos);
+      if (at === -1) {
+        pos = Math.max(pos, b.length - this.open.length);
+        break;
+      }
+      const next = b[at + this.open.length];
+      if (next === undefined) {
+        pos = at;
+        break;
+      }
+      if (next !== 0x20 && next !== 0x2f && next !== 0x3e && next !== 0x09 && next !== 0x0a && next !== 0x0d) {
+        pos = at + 1; // <mergeCells, the list around them
+        continue;
+      }
+      const close = b.indexOf(0x3e, at);
+      if (close === -1) {
+        pos = at;
+        break;
+      }
+      this.add(b.toString('latin1', at, close));
+      pos = close + 1;
+    }
+    if (pos < b.length) this.carry = Buffer.from(b.subarray(pos));
+    if (this.carry && this.carry.length > 1024 * 1024) throw damagedSheet(this.label, '合并单元格的标记没有结束');
+  }
+
+  private add(tag: string): void {
+    const merge = mergeOf(tag, this.label);
+    if (!merge) return;
+    if (this.merges.length >= this.maxMerges) throw tooLarge(`${this.label}中的合并单元格过多（超过 ${this.maxMerges.toLocaleString('en-US')} 处）`);
+    this.merges.push(merge);
+  }
+}
+
+/** The range of one <mergeCell ref="A2:A3"> tag; an address Excel could not write is damage. */
+function mergeOf(tag: string, label: string): MergeRange | null {
+  const ref = /\bref\s*=\s*["']([^"':]*):?([^"']*)["']/.exec(tag);
+  if (!ref) return null;
+  const a = parseRef(ref[1]!);
+  const b = ref[2] ? parseRef(ref[2]) : a;
+  if (!a || !b) throw damagedSheet(label, `合并单元格的地址“${ref[0].slice(0, 40)}”无效`);
+  return { top: Math.min(a.row, b.row), bottom: Math.max(a.row, b.row), left: Math.min(a.col, b.col), right: Math.max(a.col, b.col) };
 }

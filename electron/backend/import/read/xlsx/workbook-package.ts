@@ -3,26 +3,34 @@ import { ImportFileError } from '../../errors';
 import type { FileBytes } from '../file-bytes';
 import type { ReadLimits } from '../limits';
 import { readCentralDirectory, type ZipEntry } from '../zip/central-directory';
-import { InflateBudget, readEntryText, textStream } from '../zip/entry-stream';
-import { newInternalReader, type InternalWorkbookReader, type Relationship } from './exceljs-internals';
+import { InflateBudget, readEntryText } from '../zip/entry-stream';
+import { attributes, nextTag, tagEnd, XmlDamage } from '../xml/xml-text';
+import { damagedSheet } from './sheet-rows';
 
 /** One sheet of the workbook, in the order the workbook lists them (the tab order). */
 export interface SheetPart {
   name: string;
   hidden: boolean;
   entry: ZipEntry | null;
+  /** "第2个工作表（花名册）": how messages name it */
+  label: string;
 }
 
 export interface WorkbookPackage {
   file: FileBytes;
   budget: InflateBudget;
-  reader: InternalWorkbookReader;
   sheets: SheetPart[];
   sharedStrings: ZipEntry | null;
   styles: ZipEntry | null;
   date1904: boolean;
 }
 
+interface Relationship {
+  Id: string;
+  Type: string;
+  Target: string;
+  TargetMode?: string;
+}
 const RESAVE = '请在 Excel 或 WPS 中打开它，“文件 → 另存为”选择 Excel 工作簿（*.xlsx）后再导入。';
 const unsupported = (m: string) => new ImportFileError('IMPORT_FILE_UNSUPPORTED', m);
 
@@ -46,9 +54,28 @@ const resolveTarget = (baseDir: string, target: string) =>
 
 const relsPathOf = (part: string) => path.join(path.dirname(part), '_rels', `${path.basename(part)}.rels`);
 
-async function parseRels(pkg: { file: FileBytes; budget: InflateBudget; reader: InternalWorkbookReader }, entry: ZipEntry) {
-  await pkg.reader._parseRels(textStream(await readEntryText(pkg.file, entry, pkg.budget)));
-  return pkg.reader.workbookRels ?? [];
+/** Every <Relationship> of a .rels part. */
+async function parseRels(file: FileBytes, budget: InflateBudget, entry: ZipEntry): Promise<Relationship[]> {
+  const xml = await readEntryText(file, entry, budget);
+  return tagsOf(xml, 'Relationship', '工作簿的关系目录').map((a) => ({ Id: a.Id ?? '', Type: a.Type ?? '', Target: a.Target ?? '', TargetMode: a.TargetMode }));
+}
+
+/** The attributes of every `<name …>` tag of a small part, whatever prefix it uses. */
+function tagsOf(xml: string, name: string, label: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}[\\s/>]`, 'g');
+  try {
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const gt = tagEnd(xml, m.index);
+      if (gt === -1) throw new XmlDamage('标签没有结束');
+      out.push(attributes(xml, m.index, gt));
+      re.lastIndex = gt + 1;
+    }
+  } catch (e) {
+    if (e instanceof XmlDamage) throw damagedSheet(label, `XML 结构有误（${e.message}）`);
+    throw e;
+  }
+  return out;
 }
 
 const byType = (rels: Relationship[], suffix: string) => rels.find((r) => r.Type?.endsWith(suffix) && r.TargetMode !== 'External');
@@ -58,14 +85,12 @@ export async function openWorkbookPackage(file: FileBytes, limits: ReadLimits, o
   const byName = new Map(entries.map((e) => [e.name, e]));
   const lookup = (p: string) => byName.get(p) ?? entries.find((e) => e.name.toLowerCase() === p.toLowerCase()) ?? null;
   const budget = new InflateBudget(limits.maxEntryBytes, limits.maxTotalBytes, onActivity);
-  const reader = newInternalReader();
-  const ctx = { file, budget, reader };
 
   // where the workbook part lives: _rels/.rels says, xl/workbook.xml by convention
   let workbookPath = 'xl/workbook.xml';
   const rootRels = lookup('_rels/.rels');
   if (rootRels) {
-    const office = byType(await parseRels(ctx, rootRels), '/officeDocument');
+    const office = byType(await parseRels(file, budget, rootRels), '/officeDocument');
     if (office) workbookPath = resolveTarget('', office.Target);
   }
   const workbookEntry = lookup(workbookPath) ?? lookup('xl/workbook.xml');
@@ -73,38 +98,53 @@ export async function openWorkbookPackage(file: FileBytes, limits: ReadLimits, o
   workbookPath = workbookEntry.name;
 
   const workbookXml = await readEntryText(file, workbookEntry, budget);
-  await reader._parseWorkbook(textStream(workbookXml));
-  // ExcelJS only honours date1904="1"; the schema also allows "true"
-  const date1904 = /\bdate1904\s*=\s*["'](1|true)["']/i.test(workbookXml);
-  reader.properties = { model: { date1904 } };
+  if (!/<([A-Za-z_][\w.-]*:)?workbook[\s>/]/.test(workbookXml)) throw damagedSheet('工作簿的目录部分', '内容不是有效的工作簿目录');
+  const pr = tagsOf(workbookXml, 'workbookPr', '工作簿的目录部分')[0];
+  // the schema allows "true" as well as "1"
+  const date1904 = pr?.date1904 === '1' || pr?.date1904?.toLowerCase() === 'true';
 
   const relsEntry = lookup(relsPathOf(workbookPath));
-  const rels = relsEntry ? await parseRels(ctx, relsEntry) : [];
+  const rels = relsEntry ? await parseRels(file, budget, relsEntry) : [];
   const baseDir = path.dirname(workbookPath);
   const partOf = (rel: Relationship | undefined) => (rel ? lookup(resolveTarget(baseDir, rel.Target)) : null);
 
-  const sheets: SheetPart[] = (reader.model?.sheets ?? []).map((s) => {
-    const rel = rels.find((r) => r.Id === s.rId);
+  const listed = tagsOf(sheetsList(workbookXml), 'sheet', '工作簿的目录部分');
+  const sheets: SheetPart[] = listed.map((s, i) => {
+    const rel = rels.find((r) => r.Id === s.id);
     const isWorksheet = !rel || rel.Type.endsWith('/worksheet');
+    const name = String(s.name ?? '');
     return {
-      name: String(s.name ?? ''),
+      name,
       hidden: s.state === 'hidden' || s.state === 'veryHidden',
       // chart sheets and dialog sheets have no cells
       entry: isWorksheet ? partOf(rel) : null,
+      label: `第${i + 1}个工作表（${name}）`,
     };
   });
   if (sheets.length === 0) throw new ImportFileError('IMPORT_NO_DATA', '这个工作簿里没有工作表，无法导入。');
   refuseSharedParts(sheets);
+  if (sheets.length > limits.maxSheets) {
+    throw new ImportFileError('IMPORT_FILE_TOO_LARGE', `文件无法导入：工作簿中有 ${sheets.length} 个工作表，超过了本程序的上限（${limits.maxSheets} 个）。请只保留需要导入的工作表后另存为 .xlsx 再导入。`);
+  }
 
   return {
     file,
     budget,
-    reader,
     sheets,
     sharedStrings: partOf(byType(rels, '/sharedStrings')) ?? lookup(path.join(baseDir, 'sharedStrings.xml')),
     styles: partOf(byType(rels, '/styles')) ?? lookup(path.join(baseDir, 'styles.xml')),
     date1904,
   };
+}
+
+/** The <sheets> element of workbook.xml (a <sheet> elsewhere, in custom views, is not a tab). */
+function sheetsList(xml: string): string {
+  const at = nextTag(xml, '<sheets', 0);
+  const p = /<([A-Za-z_][\w.-]*:)sheets[\s>]/.exec(xml);
+  const from = at !== -1 ? at : p ? p.index : -1;
+  if (from === -1) return '';
+  const end = xml.indexOf('sheets>', from + 7);
+  return xml.slice(from, end === -1 ? xml.length : end);
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** CRC-32 of the inflated bytes, as the directory states it */
+  crc32: number;
 }
 
 const SIG_EOCD = 0x06054b50;
@@ -71,6 +73,7 @@ export function readCentralDirectory(file: FileBytes, maxEntries: number): ZipEn
     if (p + 46 > cd.length || cd.readUInt32LE(p) !== SIG_CENTRAL) throw damaged('压缩包目录已损坏');
     const flags = cd.readUInt16LE(p + 8);
     const method = cd.readUInt16LE(p + 10);
+    const crc32 = cd.readUInt32LE(p + 16);
     let compressedSize = cd.readUInt32LE(p + 20);
     let uncompressedSize = cd.readUInt32LE(p + 24);
     const nameLen = cd.readUInt16LE(p + 28);
@@ -90,7 +93,7 @@ export function readCentralDirectory(file: FileBytes, maxEntries: number): ZipEn
         localHeaderOffset,
       }));
     }
-    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, flags, compressedSize, uncompressedSize, localHeaderOffset, crc32 });
     p = extraEnd + commentLen;
   }
   return entries;
