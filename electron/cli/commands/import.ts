@@ -8,9 +8,11 @@ import { EXIT, UsageError, printResult, requireDb, type CliIo, type Command } fr
 
 /**
  * `import roster` and `import ledger`: one way through for both (docs/cli.md). Units the
- * organisation lacks are created with --create-units, else the rows naming them are refused
- * and the refusal says so; a file with nothing to import says why; re-importing a file that
- * is already in changes nothing and is not an error.
+ * organisation lacks: `import roster` creates them with --create-units, else refuses the rows
+ * naming them and says so; `import ledger` creates them always (its contract has no such flag,
+ * and a 征求意见台账 from elsewhere names departments this office may not have yet) and
+ * reports them in unitsCreated, as the roster does. A file with nothing to import says why;
+ * re-importing a file that is already in changes nothing and is not an error.
  */
 const CLI_UNIT_HINT = '加 --create-units 可一并创建';
 
@@ -23,6 +25,8 @@ interface Run {
   shownMapping(preview: ImportPreview): Record<string, string>;
   /** "人" or "条" */
   unit: string;
+  /** create the units the organisation lacks even without --create-units */
+  alwaysCreateUnits?: boolean;
 }
 
 async function runImport(run: Run, values: Record<string, unknown>, io: CliIo): Promise<number> {
@@ -40,7 +44,7 @@ async function runImport(run: Run, values: Record<string, unknown>, io: CliIo): 
       throw new ApiError('IMPORT_NO_ROWS', `工作表“${preview.sheet}”第 ${preview.headerRow} 行是表头，但下面没有数据行${skipped}，没有可导入的内容。`);
     }
     const dryRun = Boolean(values['dry-run']);
-    const createUnits = Boolean(values['create-units']);
+    const createUnits = Boolean(values['create-units']) || run.alwaysCreateUnits === true;
     const r = run.apply(backend, { previewId: preview.previewId, skipRows: [], createUnits: createUnits ? preview.unknownUnits : [] }, { dryRun, unitHint: CLI_UNIT_HINT });
     const out = {
       sheet: preview.sheet,
@@ -97,7 +101,7 @@ export const importRosterCommand: Command = {
 
 export const importLedgerCommand: Command = {
   path: ['import', 'ledger'],
-  summary: 'import ledger CATEGORY FILE --db F [--sheet NAME] [--create-units] [--dry-run] [--json]   导入台账记录',
+  summary: 'import ledger CATEGORY FILE --db F [--sheet NAME] [--dry-run] [--json]   导入台账记录（组织架构中没有的单位一并创建）',
   options,
   run({ values, positionals }, io) {
     const [category, file] = positionals;
@@ -108,6 +112,7 @@ export const importLedgerCommand: Command = {
         apply: (b, input, opts) => b.ledger.imports.apply(input, opts),
         shownMapping: (p) => Object.fromEntries(Object.entries(p.mapping).map(([h, k]) => [h, p.fields.find((f) => f.key === k)?.label ?? k])),
         unit: '条',
+        alwaysCreateUnits: true,
       },
       values,
       io,

@@ -127,22 +127,21 @@ describe('CLI: import roster (each fixture into a fresh data file)', () => {
     assert.doesNotMatch(r.refused[0]!.reason, /勾选/, 'the CLI user has no tick box');
   });
 
-  it('import ledger treats units the tree lacks as import roster does: refused without --create-units, created with it', async (t) => {
+  it('import ledger creates the units the tree lacks (its contract has no flag for it) and reports them as import roster --create-units does', async (t) => {
     const db = path.join(tempDir(t), 'office.db');
     await inProcessCli(['init', '--db', db, '--json']);
     await inProcessCli(['ledger', 'create', '--db', db, '--template', 'opinions', '--json']);
     const file = path.join(FIXTURES, 'opinions_two_row_header.xlsx');
-    const without = await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--json']);
-    assert.equal(without.status, 1);
-    const w = onlyJson(without) as ImportJson & { unknownUnits: string[] };
-    assert.equal(w.added, 0);
-    assert.match(w.refused[0]!.reason, /不在组织架构中（加 --create-units 可一并创建）/);
-    assert.ok(w.unknownUnits.includes('交警支队'));
-    const withUnits = await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--create-units', '--json']);
-    assert.equal(withUnits.status, 0, withUnits.stderr);
-    const u = onlyJson(withUnits) as ImportJson & { unitsCreated: string[] };
-    assert.equal(u.added, 32);
+    const dry = onlyJson(await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--dry-run', '--json'])) as ImportJson & { unitsCreated: string[] };
+    assert.deepEqual([dry.added, dry.applied], [32, false]);
+    assert.ok(dry.unitsCreated.includes('交警支队'), 'the dry run names the units it would create');
+    const run = await inProcessCli(['import', 'ledger', '征求意见台账', file, '--db', db, '--json']);
+    assert.equal(run.status, 0, run.stderr);
+    const u = onlyJson(run) as ImportJson & { unitsCreated: string[] };
+    assert.deepEqual([u.added, u.refused.length, u.applied], [32, 0, true]);
     assert.ok(u.unitsCreated.includes('交警支队'));
+    const units = onlyJson(await inProcessCli(['roster', 'list', '--db', db, '--json'])) as unknown[];
+    assert.equal(units.length, 0, 'no people came with the ledger');
   });
 
   it('an .xls file is refused with a Chinese message and exit 1, through npm run cli', (t) => {
