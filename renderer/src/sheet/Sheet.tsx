@@ -24,8 +24,8 @@ export interface SheetProps<R> {
   writer?: SheetWriter<R> | null;
   /** why nothing can be typed here, said when the user tries (e.g. the recycle bin) */
   readOnlyReason?: string;
-  /** the active row changed, or its values did */
-  onActiveRow?(row: R | null): void;
+  /** the active row changed, or its values did; `byUser` when a click or a key moved it (not a reload) */
+  onActiveRow?(row: R | null, byUser: boolean): void;
   /** Enter or a double click on a row of a read-only sheet */
   onOpen?(row: R): void;
   /** a double click on a row number: the record's expand view */
@@ -162,7 +162,15 @@ export function Sheet<R>(props: SheetProps<R>) {
     editingRef.current = e;
     setEditingState(e);
   };
-  const api = (): GridApi<R> | null => controller.api;
+  // this sheet's own grid (a page may remount its sheet, e.g. for the recycle bin: never another's)
+  const gridApi = useRef<GridApi<R> | null>(null);
+  const api = (): GridApi<R> | null => (gridApi.current && !gridApi.current.isDestroyed() ? gridApi.current : null);
+  useEffect(
+    () => () => {
+      if (controller.api === gridApi.current) controller.api = null;
+    },
+    [controller],
+  );
   const byKey = useMemo(() => new Map(props.columns.map((c) => [c.key, c])), [props.columns]);
   const byKeyRef = useRef(byKey);
   byKeyRef.current = byKey;
@@ -234,16 +242,16 @@ export function Sheet<R>(props: SheetProps<R>) {
 
   const focusSink = () => editor.current?.textarea?.focus({ preventScroll: true });
 
-  const tellActiveRow = (force = false) => {
+  const tellActiveRow = (force = false, byUser = false) => {
     const s = sel.current;
     const row = s ? rowAt(s.active.row) : undefined;
     const id = row ? latest.current.rowId(row) : null;
     if (!force && id === activeRowId.current) return;
     activeRowId.current = id;
-    latest.current.onActiveRow?.(row ?? null);
+    latest.current.onActiveRow?.(row ?? null, byUser);
   };
 
-  const setSelection = (s: Selection | null, scroll: 'active' | 'end' | false = 'active') => {
+  const setSelection = (s: Selection | null, scroll: 'active' | 'end' | false = 'active', byUser = true) => {
     sel.current = s;
     const grid = api();
     if (!grid) return;
@@ -255,7 +263,7 @@ export function Sheet<R>(props: SheetProps<R>) {
       if (key) grid.ensureColumnVisible(key);
     }
     placeSoon();
-    tellActiveRow();
+    tellActiveRow(false, byUser);
     if (s) {
       const row = rowAt(s.active.row);
       const key = cols.current[s.active.col];
@@ -276,7 +284,7 @@ export function Sheet<R>(props: SheetProps<R>) {
     if (found === null) return;
     pendingFocus.current = null;
     const col = Math.max(0, sel.current?.active.col ?? 0);
-    setSelection(single({ row: found, col: Math.min(col, Math.max(0, cols.current.length - 1)) }), false);
+    setSelection(single({ row: found, col: Math.min(col, Math.max(0, cols.current.length - 1)) }), false, false);
     grid.ensureIndexVisible(found, 'middle');
     placeSoon();
     tellActiveRow(true);
@@ -325,7 +333,7 @@ export function Sheet<R>(props: SheetProps<R>) {
       return;
     }
     if (editingRef.current) stopEditing();
-    if (!pendingFocus.current) setSelection(null, false);
+    if (!pendingFocus.current) setSelection(null, false, false);
     api()?.purgeInfiniteCache();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version]);
@@ -437,7 +445,8 @@ export function Sheet<R>(props: SheetProps<R>) {
     let marked = refused;
     const applied = new Set(previous.map((p) => p.id));
     const again: CellPlan = { ...plan, edits: plan.edits.filter((e) => applied.has(e.id) || refused.some(([id]) => id === e.id)), creates: [] };
-    if (previous.length || createdIds.length || refused.length) {
+    // a change the server refused whole changes nothing to undo: its red marks go with Esc or a correction
+    if (previous.length || createdIds.length) {
       controller.undo.push({
         label,
         undo: async () => {
@@ -813,7 +822,7 @@ export function Sheet<R>(props: SheetProps<R>) {
       setSelection(e.shiftKey && s ? extendTo(s, p) : single(p), false);
       dragging.current = true;
     }
-    tellActiveRow(true); // a click on the same row again still (re)opens its details
+    tellActiveRow(true, true); // a click on the same row again still (re)opens its details
     focusSink();
   };
 
@@ -909,7 +918,7 @@ export function Sheet<R>(props: SheetProps<R>) {
     if (!clientRows) return;
     setTimeout(() => {
       checkPendingFocus();
-      tellActiveRow(true);
+      tellActiveRow();
       placeEditor();
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -974,6 +983,7 @@ export function Sheet<R>(props: SheetProps<R>) {
           animateRows={false}
           tooltipShowDelay={400}
           onGridReady={(e) => {
+            gridApi.current = e.api;
             controller.api = e.api;
             readColumns();
             setReady(true);
@@ -991,12 +1001,12 @@ export function Sheet<R>(props: SheetProps<R>) {
           }}
           onSortChanged={() => {
             if (editingRef.current) stopEditing();
-            setSelection(sel.current ? single({ row: 0, col: sel.current.active.col }) : null);
+            setSelection(sel.current ? single({ row: 0, col: sel.current.active.col }) : null, 'active', false);
           }}
           onFilterChanged={() => {
             if (editingRef.current) stopEditing();
             updateChips();
-            if (sel.current) setSelection(single({ row: 0, col: sel.current.active.col }), false);
+            if (sel.current) setSelection(single({ row: 0, col: sel.current.active.col }), false, false);
           }}
           overlayNoRowsTemplate={`<span>${props.emptyText}</span>`}
         />

@@ -21,7 +21,7 @@ export function TaskTable(props: { tasks: Task[]; today?: string | undefined; se
         data={{ mode: 'client', rows: props.tasks }}
         rowId={(t) => t.id}
         rowNumbers={false}
-        onActiveRow={(t) => t && props.onSelect?.(t)}
+        onActiveRow={(t, byUser) => byUser && t && props.onSelect?.(t)}
         {...(props.onOpen ? { onOpen: props.onOpen } : {})}
         {...(props.testId ? { testId: props.testId } : {})}
         emptyText="没有符合条件的任务"
