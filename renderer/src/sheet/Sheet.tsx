@@ -427,7 +427,17 @@ export function Sheet<R>(props: SheetProps<R>) {
    * Every change a user makes in the sheet goes through here: sent in one call, validated on the
    * server, refused cells kept in red, and one undo step that also takes the red marks away.
    */
-  const runPlan = async (plan: CellPlan, label: string, describe: (r: SheetBatchResult<R>) => string): Promise<SheetBatchResult<R> | null> => {
+  /** Writes and undos run one after another, in the order the user asked for them (Ctrl+Z right after a paste undoes that paste). */
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const inTurn = <T,>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.current.then(job, job);
+    queue.current = run.catch(() => undefined);
+    return run;
+  };
+
+  const runPlan = (plan: CellPlan, label: string, describe: (r: SheetBatchResult<R>) => string): Promise<SheetBatchResult<R> | null> => inTurn(() => writePlan(plan, label, describe));
+
+  const writePlan = async (plan: CellPlan, label: string, describe: (r: SheetBatchResult<R>) => string): Promise<SheetBatchResult<R> | null> => {
     const writer = latest.current.writer;
     if (!writer) return null;
     let result: Awaited<ReturnType<typeof applyAndShow>>;
@@ -670,7 +680,8 @@ export function Sheet<R>(props: SheetProps<R>) {
     notify('已取消修改', 'info');
   };
 
-  const doUndo = useUndoCommand(controller.undo, notify);
+  const undoNow = useUndoCommand(controller.undo, notify);
+  const doUndo = (redo = false) => inTurn(() => undoNow(redo));
 
   // ---- keyboard ------------------------------------------------------------------------------
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -909,7 +920,8 @@ export function Sheet<R>(props: SheetProps<R>) {
         if (c === 'redo') void doUndo(true);
         if (c === 'find') latest.current.onFind?.();
       }),
-    [doUndo],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [undoNow],
   );
 
   // the page's rows changed (a client-side list): keep the selection inside them
