@@ -3,7 +3,7 @@ import { PERSON_FIELDS, type Person, type PersonField } from '../../../shared/do
 import type { RosterFilter, RosterView } from '../../../shared/contract/roster';
 import { PERSON_COLUMNS, SELECT_PEOPLE } from './person-row';
 
-const MAX_PAGE = 1000;
+const MAX_PAGE = 10_000;
 
 /** The SQL a roster field is sorted, filtered and searched by: a unit by its name. */
 const expr = (f: PersonField) => (f === 'unitId' ? 'u.name' : `p.${PERSON_COLUMNS[f]}`);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldValue, LedgerCategory, LedgerRecord } from '../../../shared/domain/ledger';
-import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
+import type { LedgerCursor, LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
@@ -76,12 +76,18 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   });
   const shownFields = () => (sheet.api?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k));
 
+  // reading on from where the last page ended (a copy of a large range, scrolling down) goes by keyset
+  const lastPage = useRef<{ key: string; endRow: number; cursor: LedgerCursor | null } | null>(null);
   const data: SheetData<LedgerRecord> = {
     mode: 'paged',
     version: `${bin}|${applied}|${category.id}`,
     read: async (q) => {
       const view = viewOf(q);
-      const page = await api.ledger.rows({ categoryId: category.id, startRow: q.startRow, endRow: q.endRow, ...view, deleted: bin });
+      const key = JSON.stringify([view, bin]);
+      const prev = lastPage.current;
+      const after = prev && prev.key === key && prev.endRow === q.startRow && prev.cursor ? { after: prev.cursor } : {};
+      const page = await api.ledger.rows({ categoryId: category.id, startRow: q.startRow, endRow: q.endRow, ...view, deleted: bin, ...after });
+      lastPage.current = { key, endRow: q.startRow + page.rows.length, cursor: page.cursor };
       refs.merge(page.refs);
       return page;
     },

@@ -47,7 +47,7 @@ export interface SheetProps<R> {
 }
 
 const ROW_COL = '__row';
-const READ_CHUNK = 1000;
+const READ_CHUNK = 10_000;
 const WRITE_CHUNK = 50_000;
 const LINE_HEIGHT = 28;
 
