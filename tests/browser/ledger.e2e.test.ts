@@ -302,6 +302,30 @@ describe('ledgers in the browser', () => {
     assert.equal(await page.getByLabel('在本台账中查找').inputValue(), needle);
   });
 
+  it('scrolls a new record into view and selects it, ready to type into', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: '教育整顿' }).getByRole('button', { name: '征求意见台账' }).click();
+    await page.getByLabel('在本台账中查找').fill('');
+    await countIs(page, `共 ${EXPECT.rows} 条`);
+    await page.getByRole('button', { name: '新增记录' }).click();
+    const dialog = page.getByRole('dialog', { name: /^新增记录/ });
+    await dialog.getByLabel('意见内容').fill('新增的一条意见：窗口排队时间长');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // the new record is the last row, below the fold at 1366×768: it is brought into view and selected
+    const last = EXPECT.rows;
+    const row = page.locator(`.ag-row[row-index="${last}"]`);
+    await row.locator('.ag-cell.sheet-active').waitFor();
+    const box = (await row.boundingBox())!;
+    const grid = (await page.getByTestId('ledger-sheet').boundingBox())!;
+    assert.ok(box.y >= grid.y && box.y + box.height <= grid.y + grid.height + 1, `row at ${box.y}–${box.y + box.height} inside the sheet ${grid.y}–${grid.y + grid.height}`);
+    assert.equal(await row.locator('[col-id="content"]').innerText(), '新增的一条意见：窗口排队时间长');
+    await page.keyboard.type('电话');
+    await page.keyboard.press('Enter');
+    const created = app.host.current.ledger.rows({ categoryId, startRow: last, endRow: last + 1, sort: [], filters: [], search: '', deleted: false }).rows[0]!;
+    await until('typing went into the new record', () => app.host.current.ledger.records.get(created.id).values.source === '电话');
+  });
+
   it('orders the sidebar: a new category moved up with ↑, and into another group from 重命名', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '＋ 新建台账' }).click();
