@@ -8,7 +8,7 @@ import { ConfirmDialog, Modal } from '../common/Modal';
 import { Sheet } from '../sheet/Sheet';
 import { useSheet } from '../sheet/sheet-controller';
 import type { PageQuery, SheetData, SheetWriter } from '../sheet/sheet-types';
-import { SheetToolbar, usePanelToggle } from '../sheet/SheetToolbar';
+import { LinesToggle, QuickSearchBox, SheetToolbar, usePanelToggle, useQuickSearch } from '../sheet/SheetToolbar';
 import { ledgerColumns } from './ledger-columns';
 import { toLedgerFilters, toLedgerSort } from './ledger-filters';
 import { categoriesChanged, RefsStore, rosterCache, unitsCache } from './ledger-store';
@@ -35,8 +35,8 @@ export interface LedgerGridQuery {
 export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusRequest | undefined; onQuery?: (q: LedgerGridQuery) => void }) {
   const { category } = props;
   const [bin, setBin] = useState(false);
-  const [search, setSearch] = useState(props.focus?.query ?? '');
-  const [applied, setApplied] = useState(props.focus?.query ?? '');
+  const search = useQuickSearch(props.focus?.query ?? '');
+  const applied = search.applied;
   const [total, setTotal] = useState<number | null>(null);
   const [focused, setFocused] = useState<LedgerRecord | null>(null);
   const [expanded, setExpanded] = useState<LedgerRecord | null>(null);
@@ -72,7 +72,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   const viewOf = (q: Omit<PageQuery, 'startRow' | 'endRow'>) => ({
     sort: toLedgerSort(q.sortModel),
     filters: toLedgerFilters(q.filterModel as Record<string, never>, fieldMap),
-    search: applied.trim(),
+    search: applied,
   });
   const shownFields = () => (sheet.api?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k));
 
@@ -98,17 +98,10 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
     if (!bin) props.onQuery?.({ view: viewOf(q), total: n, shownFields });
   };
 
-  // the quick search is done in SQL: wait for a pause in typing
-  useEffect(() => {
-    const t = setTimeout(() => setApplied(search), 250);
-    return () => clearTimeout(t);
-  }, [search]);
-
   useEffect(() => {
     if (!props.focus) return;
     setBin(false);
-    setSearch(props.focus.query);
-    setApplied(props.focus.query);
+    search.jump(props.focus.query);
     setPanel(true);
     sheet.focusRow(props.focus.recordId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -209,7 +202,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
     setFocused(null);
   };
 
-  const viewChanged = !!applied.trim() || Object.keys(sheet.api?.getFilterModel() ?? {}).length > 0 || (sheet.api?.getColumnState().some((c) => c.sort) ?? false);
+  const viewChanged = !!applied || Object.keys(sheet.api?.getFilterModel() ?? {}).length > 0 || (sheet.api?.getColumnState().some((c) => c.sort) ?? false);
 
   return (
     <div className="ledger-grid-page">
@@ -244,27 +237,15 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
           </button>
           {columnMenu && sheet.api && <ColumnMenu grid={sheet.api} fields={fields} onClose={() => setColumnMenu(false)} />}
         </div>
-        {!bin && sheet.api && <ViewMenu categoryId={category.id} grid={sheet.api} fieldKeys={fieldMap} search={search} onSearch={setSearch} />}
-        <label className="inline lines-toggle" title="长文本显示多行">
-          <input type="checkbox" checked={lines > 1} onChange={(e) => setLines(e.target.checked ? 3 : 1)} />
-          多行
-        </label>
+        {!bin && sheet.api && <ViewMenu categoryId={category.id} grid={sheet.api} fieldKeys={fieldMap} search={search.text} onSearch={search.jump} />}
+        <LinesToggle lines={lines} onChange={setLines} title="长文本显示多行" />
         {!bin && (
           <button onClick={() => switchBin(true)} data-testid="open-bin">
             回收站（{category.deleted}）
           </button>
         )}
         <span className="spacer" />
-        <input
-          ref={searchBox}
-          className="search"
-          type="search"
-          placeholder="在本台账中查找…"
-          aria-label="在本台账中查找"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && sheet.focus()}
-        />
+        <QuickSearchBox search={search} controller={sheet} inputRef={searchBox} label="在本台账中查找" placeholder="在本台账中查找…" />
         <span className="muted" data-testid="ledger-count">
           {total === null ? '' : `${bin ? '回收站中' : '共'} ${total} 条`}
         </span>
@@ -285,7 +266,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
           onExpand={setExpanded}
           onFind={() => searchBox.current?.focus()}
           onLoaded={onLoaded}
-          search={applied.trim() ? { text: applied.trim(), clear: () => (setSearch(''), setApplied('')) } : undefined}
+          search={search.chip}
           lines={lines}
           autoSize
           testId="ledger-sheet"

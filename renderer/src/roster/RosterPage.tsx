@@ -9,7 +9,7 @@ import { AuditList } from '../common/AuditList';
 import { Sheet } from '../sheet/Sheet';
 import { useSheet } from '../sheet/sheet-controller';
 import type { PageQuery, SheetData, SheetWriter } from '../sheet/sheet-types';
-import { SheetToolbar, usePanelToggle } from '../sheet/SheetToolbar';
+import { LinesToggle, QuickSearchBox, SheetToolbar, usePanelToggle, useQuickSearch } from '../sheet/SheetToolbar';
 import { ROSTER_FIELD_ORDER, personText, rosterColumns, toRosterFilters } from './roster-columns';
 import { personValues } from './person-diff';
 import { PersonForm } from './PersonForm';
@@ -28,8 +28,8 @@ const isField = (k: string): k is PersonField => (ROSTER_FIELD_ORDER as string[]
 /** 花名册: the roster on the sheet, read page by page from SQLite (sort, filter and search in SQL). */
 export function RosterPage(props: { focus?: PersonFocus | null }) {
   const [units, setUnits] = useState<Unit[]>([]);
-  const [search, setSearch] = useState(props.focus?.query ?? '');
-  const [applied, setApplied] = useState(props.focus?.query ?? '');
+  const search = useQuickSearch(props.focus?.query ?? '');
+  const applied = search.applied;
   const [total, setTotal] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState<Person[] | null>(null);
@@ -51,7 +51,7 @@ export function RosterPage(props: { focus?: PersonFocus | null }) {
   const queryOf = (v: View) => ({
     sort: v.sortModel.filter((s) => isField(s.colId)).map((s) => ({ field: s.colId as PersonField, dir: s.sort })),
     filters: toRosterFilters(v.filterModel as Parameters<typeof toRosterFilters>[0]),
-    search: applied.trim(),
+    search: applied,
   });
 
   const data: SheetData<Person> = {
@@ -61,16 +61,9 @@ export function RosterPage(props: { focus?: PersonFocus | null }) {
     locate: async (id, v) => (await api.roster.rowIndex({ id, ...queryOf(v) })).index,
   };
 
-  // the quick search is done in SQL: wait for a pause in typing
-  useEffect(() => {
-    const t = setTimeout(() => setApplied(search), 250);
-    return () => clearTimeout(t);
-  }, [search]);
-
   useEffect(() => {
     if (!props.focus) return;
-    setSearch(props.focus.query);
-    setApplied(props.focus.query);
+    search.jump(props.focus.query);
     setPanel(true);
     sheet.focusRow(props.focus.personId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -125,7 +118,7 @@ export function RosterPage(props: { focus?: PersonFocus | null }) {
     api.exports.roster({ ...rest, ...(scope === 'view' ? { ids: await api.roster.viewIds(queryOf(lastView.current)), fields: shownFields() } : {}) });
 
   const columns = useMemo(() => rosterColumns(units), [units]);
-  const narrowed = !!applied.trim() || Object.keys(sheet.api?.getFilterModel() ?? {}).length > 0;
+  const narrowed = !!applied || Object.keys(sheet.api?.getFilterModel() ?? {}).length > 0;
 
   const details = (p: Person) => (
     <>
@@ -165,21 +158,9 @@ export function RosterPage(props: { focus?: PersonFocus | null }) {
         <span className="sep" />
         <SheetToolbar controller={sheet} />
         <span className="sep" />
-        <label className="inline lines-toggle" title="备注显示多行">
-          <input type="checkbox" checked={lines > 1} onChange={(e) => setLines(e.target.checked ? 3 : 1)} />
-          多行
-        </label>
+        <LinesToggle lines={lines} onChange={setLines} title="备注显示多行" />
         <span className="spacer" />
-        <input
-          ref={searchBox}
-          className="search"
-          type="search"
-          placeholder="快速查找：姓名、警号、身份证号、单位…"
-          aria-label="快速查找"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && sheet.focus()}
-        />
+        <QuickSearchBox search={search} controller={sheet} inputRef={searchBox} label="快速查找" placeholder="快速查找：姓名、警号、身份证号、单位…" />
         <span className="muted" data-testid="roster-count">
           共 {total ?? 0} 人
         </span>
@@ -201,7 +182,7 @@ export function RosterPage(props: { focus?: PersonFocus | null }) {
             setTotal(n);
             lastView.current = v;
           }}
-          search={applied.trim() ? { text: applied.trim(), clear: () => (setSearch(''), setApplied('')) } : undefined}
+          search={search.chip}
           lines={lines}
           autoSize
           testId="roster-sheet"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import type { SheetController } from './sheet-controller';
 
 /** 撤销 / 重做 for a sheet, naming what they would undo or redo. */
@@ -35,4 +35,46 @@ export function usePanelToggle(page: string): [boolean, (open: boolean) => void]
     }
   };
   return [open, set];
+}
+
+/** A page's quick search, done in SQL: what is typed, and what was asked of the server after a pause in typing. */
+export function useQuickSearch(initial = '') {
+  const [text, setText] = useState(initial);
+  const [applied, setApplied] = useState(initial);
+  useEffect(() => {
+    const t = setTimeout(() => setApplied(text), 250);
+    return () => clearTimeout(t);
+  }, [text]);
+  /** at once, without the pause (a search opened from elsewhere, a chip cleared) */
+  const jump = (q: string) => {
+    setText(q);
+    setApplied(q);
+  };
+  return { text, setText, applied: applied.trim(), jump, chip: applied.trim() ? { text: applied.trim(), clear: () => jump('') } : undefined };
+}
+
+/** The page's search box beside its sheet: Esc goes back to the sheet. */
+export function QuickSearchBox<R>(props: { search: ReturnType<typeof useQuickSearch>; controller: SheetController<R>; label: string; placeholder: string; inputRef: RefObject<HTMLInputElement | null> }) {
+  return (
+    <input
+      ref={props.inputRef}
+      className="search"
+      type="search"
+      placeholder={props.placeholder}
+      aria-label={props.label}
+      value={props.search.text}
+      onChange={(e) => props.search.setText(e.target.value)}
+      onKeyDown={(e) => e.key === 'Escape' && props.controller.focus()}
+    />
+  );
+}
+
+/** 多行: long text on several lines per row, or one. */
+export function LinesToggle(props: { lines: 1 | 3; onChange: (lines: 1 | 3) => void; title: string }) {
+  return (
+    <label className="inline lines-toggle" title={props.title}>
+      <input type="checkbox" checked={props.lines > 1} onChange={(e) => props.onChange(e.target.checked ? 3 : 1)} />
+      多行
+    </label>
+  );
 }

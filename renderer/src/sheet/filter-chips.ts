@@ -1,5 +1,5 @@
 /** One column's entry of AG Grid's filter model (text, number, date, or a list of values). */
-interface GridFilterEntry {
+export interface GridFilterEntry {
   filterType?: string;
   type?: string;
   filter?: string | number | null;
