@@ -816,6 +816,12 @@ export function Sheet<R>(props: SheetProps<R>) {
 
   const onMouseDown = (e: MouseEvent) => {
     if (e.button !== 0) return;
+    if ((e.target as HTMLElement).closest?.(`.ag-header-cell[col-id="${ROW_COL}"]`)) {
+      // the corner above the row numbers: everything, as in Excel
+      e.preventDefault();
+      setSelection(selectAll(sel.current, bounds()), false);
+      return focusSink();
+    }
     const at = cellAt(e.target);
     if (!at) return;
     e.preventDefault(); // the keyboard stays in the catcher, and dragging selects cells, not text
@@ -854,8 +860,23 @@ export function Sheet<R>(props: SheetProps<R>) {
 
   useEffect(() => {
     const up = () => void (dragging.current = false);
+    // dragging past the sheet's edge goes on selecting, scrolling row by row as the mouse moves
+    const move = (e: globalThis.MouseEvent) => {
+      const hostEl = hostRef.current;
+      const s = sel.current;
+      if (!dragging.current || !s || !hostEl) return;
+      const r = hostEl.getBoundingClientRect();
+      const dr = e.clientY > r.bottom - 4 ? 1 : e.clientY < r.top + 32 ? -1 : 0;
+      const dc = e.clientX > r.right - 4 ? 1 : e.clientX < r.left ? -1 : 0;
+      if (dr || dc) setSelection(moveSelection(s, dr, dc, bounds(), { extend: true }), 'end');
+    };
     window.addEventListener('mouseup', up);
-    return () => window.removeEventListener('mouseup', up);
+    window.addEventListener('mousemove', move);
+    return () => {
+      window.removeEventListener('mouseup', up);
+      window.removeEventListener('mousemove', move);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onDoubleClick = (e: MouseEvent) => {
