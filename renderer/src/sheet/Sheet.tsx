@@ -798,7 +798,8 @@ export function Sheet<R>(props: SheetProps<R>) {
   /** A character landed in the catcher (a key, a paste of text, a finished composition): it starts editing. */
   const onInput = () => {
     if (editingRef.current) return;
-    startEdit('enter');
+    // nothing to type into (no cell chosen, a read-only column): the catcher stays empty
+    if (!startEdit('enter')) clearSink();
   };
   const onCompositionStart = () => {
     if (!editingRef.current) startEdit('enter');
@@ -1027,6 +1028,7 @@ export function Sheet<R>(props: SheetProps<R>) {
             placeSoon();
           }}
           onColumnResized={placeSoon}
+          onGridSizeChanged={placeSoon}
           onBodyScroll={placeEditor}
           onViewportChanged={placeEditor}
           onModelUpdated={() => {
@@ -1035,6 +1037,7 @@ export function Sheet<R>(props: SheetProps<R>) {
           onSortChanged={() => {
             if (editingRef.current) stopEditing();
             setSelection(sel.current ? single({ row: 0, col: sel.current.active.col }) : null, 'active', false);
+            focusSink(); // a header click took the keyboard: give it back to the cells
           }}
           onFilterChanged={() => {
             if (editingRef.current) stopEditing();

@@ -21,6 +21,7 @@ export function TaskTable(props: { tasks: Task[]; today?: string | undefined; se
         data={{ mode: 'client', rows: props.tasks }}
         rowId={(t) => t.id}
         rowNumbers={false}
+        readOnlyReason="任务在右侧的详情中修改（双击或按 Enter 打开）"
         onActiveRow={(t, byUser) => byUser && t && props.onSelect?.(t)}
         {...(props.onOpen ? { onOpen: props.onOpen } : {})}
         {...(props.testId ? { testId: props.testId } : {})}
