@@ -64,13 +64,24 @@ async function main() {
     t0 = performance.now();
     for (let i = 0; i < 5; i++) await app.host.dispatch('roster.rows', { startRow: 0, endRow: 100, ...view, sort: [{ field: 'name', dir: 'asc' }] });
     line(`roster ${PEOPLE}: first page sorted by 姓名, backend`, `${((performance.now() - t0) / 5).toFixed(1).padStart(6)} ms`, '≤ 100 ms');
-    t0 = performance.now();
-    await page.getByRole('button', { name: '花名册', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [col-id="name"]')?.textContent !== '');
+    // from a light page (组织架构), measured in the page: the click to the first names on screen
+    await page.locator('.sidebar').getByRole('button', { name: '组织架构' }).click();
+    await page.waitForTimeout(500);
+    const opened = Number(
+      await page.evaluate(`new Promise((resolve) => {
+        const start = performance.now();
+        const seen = new MutationObserver(() => {
+          const c = document.querySelector('.ag-row[row-index="0"] [col-id="name"]');
+          if (c && c.textContent) { seen.disconnect(); requestAnimationFrame(() => resolve(performance.now() - start)); }
+        });
+        seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+        [...document.querySelectorAll('.sidebar button')].find((b) => b.textContent === '花名册').click();
+      })`),
+    );
     await page.getByTestId('roster-count').filter({ hasText: `共 ${PEOPLE} 人` }).waitFor();
-    line(`roster ${PEOPLE}: click 花名册 → first rows on screen`, ms(t0), '');
+    line(`roster ${PEOPLE}: click 花名册 → first names on screen`, `${opened.toFixed(1).padStart(6)} ms`, '≤ 100 ms');
     const call = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('roster.rows')).map((e) => e.duration)[0] ?? -1);
-    line(`roster ${PEOPLE}: its first page over the bridge (in the page)`, `${call.toFixed(1).padStart(6)} ms`, '≤ 100 ms');
+    line(`roster ${PEOPLE}: of which its first page over the bridge`, `${call.toFixed(1).padStart(6)} ms`, '');
 
     // ---- the ledger ---------------------------------------------------------------------------------
     await page.getByRole('button', { name: '大台账' }).click();
