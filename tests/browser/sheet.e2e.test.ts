@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
-import { readClipboard, sheetCell as cell, until, writeClipboard } from '../helpers/sheet';
+import { readClipboard, sheetCell as cell, sheetEditor, typeWithIme, until, writeClipboard } from '../helpers/sheet';
 
 /**
  * The sheet's ranges, as a clerk used to Excel works them, at 1366×768 on a ledger of six
@@ -137,5 +137,18 @@ describe('the sheet: ranges, clipboard, fill and undo', () => {
     assert.equal(values('aspect')[0], null);
     await page.keyboard.press('Escape');
     await red.waitFor({ state: 'detached' });
+  });
+
+  it('offers a choice column’s options as Chinese is typed, and saves the one picked with Enter', async () => {
+    const { page } = app;
+    await cell(page, 2, 'status').click();
+    await typeWithIme(page, 'yiban', '已办');
+    assert.equal(await sheetEditor(page).inputValue(), '已办');
+    const list = page.getByRole('listbox', { name: '选择办理状态' });
+    assert.deepEqual(await list.getByRole('option').allInnerTexts(), ['已办结'], 'only the options containing what was typed');
+    await page.keyboard.press('Enter');
+    await until('the picked option is saved', () => values('status')[2] === '已办结');
+    await page.keyboard.press('Control+Z');
+    await until('and undone', () => values('status')[2] === '办理中');
   });
 });

@@ -154,7 +154,7 @@ export function Sheet<R>(props: SheetProps<R>) {
   latest.current = props;
   const [editing, setEditingState] = useState<(EditorState & { row: number; col: number; id: number; key: string; original: string }) | null>(null);
   const editingRef = useRef(editing);
-  const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null);
+  const [box, setBox] = useState<{ left: number; top: number; width: number; height: number; hostWidth: number } | null>(null);
   const [chips, setChips] = useState<{ colId: string; text: string }[]>([]);
   const [ready, setReady] = useState(false);
 
@@ -234,8 +234,8 @@ export function Sheet<R>(props: SheetProps<R>) {
     const h = hostEl.getBoundingClientRect();
     const c = el.getBoundingClientRect();
     setBox((b) => {
-      const next = { left: c.left - h.left, top: c.top - h.top, width: c.width, height: c.height };
-      return b && b.left === next.left && b.top === next.top && b.width === next.width && b.height === next.height ? b : next;
+      const next = { left: c.left - h.left, top: c.top - h.top, width: c.width, height: c.height, hostWidth: h.width };
+      return b && b.left === next.left && b.top === next.top && b.width === next.width && b.height === next.height && b.hostWidth === next.hostWidth ? b : next;
     });
   }, []);
   const placeSoon = () => requestAnimationFrame(() => requestAnimationFrame(placeEditor));
@@ -658,6 +658,7 @@ export function Sheet<R>(props: SheetProps<R>) {
     }
     setEditing({ kind: col.kind, label: col.label, mode, row: s.active.row, col: s.active.col, id, key: key!, original });
     api()?.ensureIndexVisible(s.active.row);
+    api()?.ensureColumnVisible(key!);
     placeSoon();
     return true;
   };
@@ -838,6 +839,7 @@ export function Sheet<R>(props: SheetProps<R>) {
       if (col === undefined) return;
       const p = { row: at.row, col };
       setSelection(e.shiftKey && s ? extendTo(s, p) : single(p), false);
+      if (!e.shiftKey) api()?.ensureColumnVisible(at.key); // a half-hidden cell comes whole into view, as in Excel
       dragging.current = true;
     }
     tellActiveRow(true, true); // a click on the same row again still (re)opens its details

@@ -29,7 +29,7 @@ export interface SheetEditorHandle {
  */
 export const SheetEditor = forwardRef<SheetEditorHandle, {
   state: EditorState | null;
-  box: { left: number; top: number; width: number; height: number } | null;
+  box: { left: number; top: number; width: number; height: number; hostWidth: number } | null;
   onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>): void;
   onInput(): void;
   onCompositionStart(): void;
@@ -98,9 +98,11 @@ export const SheetEditor = forwardRef<SheetEditorHandle, {
   }));
 
   const reason = state ? state.kind.check(text) : null;
-  const style: CSSProperties = box
-    ? { left: box.left, top: box.top, minWidth: box.width, width: state?.kind.multiline ? Math.max(box.width, 320) : undefined, height: state?.kind.multiline ? undefined : box.height }
-    : { left: 0, top: 0, width: 1, height: 1 };
+  // kept inside the sheet: at the right edge a long-text editor opens leftwards, and a list below the cell slides left
+  const width = box ? (state?.kind.multiline ? Math.max(box.width, 320) : box.width) : 1;
+  const left = box ? Math.max(0, Math.min(box.left, box.hostWidth - width - 2)) : 0;
+  const listShift = box ? Math.min(0, box.hostWidth - 2 - (left + 260)) : 0;
+  const style: CSSProperties = box ? { left, top: box.top, width, height: state?.kind.multiline ? undefined : box.height } : { left: 0, top: 0, width: 1, height: 1 };
   const choose = (o: PickOption) => {
     const el = area.current;
     if (!el) return;
@@ -146,7 +148,7 @@ export const SheetEditor = forwardRef<SheetEditorHandle, {
       )}
       {state && !reason && options === null && state.kind.hint && <div className="sheet-editor-hint">{state.kind.hint}</div>}
       {state && state.kind.options && (
-        <ul ref={list} className="sheet-pick" role="listbox" aria-label={`选择${state.label}`} aria-multiselectable={multi || undefined}>
+        <ul ref={list} className="sheet-pick" style={listShift ? { marginLeft: listShift } : undefined} role="listbox" aria-label={`选择${state.label}`} aria-multiselectable={multi || undefined}>
           {options === null && <li className="muted">正在读取…</li>}
           {options !== null && shown.length === 0 && <li className="muted">没有匹配的选项</li>}
           {shown.map((o, i) => (
