@@ -350,7 +350,7 @@ export function Sheet<R>(props: SheetProps<R>) {
     if (out.length === bottom - top + 1 || d.mode !== 'paged') return out;
     for (let start = top + out.length; start <= bottom; start += READ_CHUNK) {
       const page = await d.read({ startRow: start, endRow: Math.min(bottom + 1, start + READ_CHUNK), ...query.current });
-      out.push(...page.rows);
+      for (const row of page.rows) out.push(row);
       if (page.rows.length === 0) break;
     }
     return out;
@@ -381,15 +381,15 @@ export function Sheet<R>(props: SheetProps<R>) {
     const all: SheetBatchResult<R> = { updated: [], created: [], createdFrom: [], refused: [], previous: [] };
     for (let i = 0; i < edits.length; i += WRITE_CHUNK) {
       const r = await writer.apply(edits.slice(i, i + WRITE_CHUNK), []);
-      all.updated.push(...r.updated);
-      all.previous.push(...r.previous);
-      all.refused.push(...r.refused.map((f) => ({ ...f, index: f.index + i })));
+      all.updated = all.updated.concat(r.updated);
+      all.previous = all.previous.concat(r.previous);
+      all.refused = all.refused.concat(r.refused.map((f) => ({ ...f, index: f.index + i })));
     }
     for (let i = 0; i < creates.length; i += WRITE_CHUNK) {
       const r = await writer.apply([], creates.slice(i, i + WRITE_CHUNK));
-      all.created.push(...r.created);
-      all.createdFrom.push(...r.createdFrom.map((x) => x + i));
-      all.refused.push(...r.refused.map((f) => ({ ...f, index: f.index + i })));
+      all.created = all.created.concat(r.created);
+      all.createdFrom = all.createdFrom.concat(r.createdFrom.map((x) => x + i));
+      all.refused = all.refused.concat(r.refused.map((f) => ({ ...f, index: f.index + i })));
     }
     return all;
   };
@@ -407,8 +407,9 @@ export function Sheet<R>(props: SheetProps<R>) {
     }
     showRows(r.updated);
     const refused: [number, string][] = [];
+    const createdAt = new Map(r.createdFrom.map((from, i) => [from, r.created[i]!]));
     for (const f of r.refused) {
-      const created = f.kind === 'create' ? r.created[r.createdFrom.indexOf(f.index)] : undefined;
+      const created = f.kind === 'create' ? createdAt.get(f.index) : undefined;
       const edit = f.kind === 'edit' ? plan.edits[f.index] : undefined;
       const id = edit ? edit.id : created ? latest.current.rowId(created) : undefined;
       if (id === undefined) continue;
@@ -453,8 +454,8 @@ export function Sheet<R>(props: SheetProps<R>) {
     let createdIds = createdRows.map((x) => latest.current.rowId(x));
     const previous = r.previous.map((p) => ({ id: p.id, values: p.values as Record<string, RawCell> }));
     let marked = refused;
-    const applied = new Set(previous.map((p) => p.id));
-    const again: CellPlan = { ...plan, edits: plan.edits.filter((e) => applied.has(e.id) || refused.some(([id]) => id === e.id)), creates: [] };
+    const redone = new Set([...previous.map((p) => p.id), ...refused.map(([id]) => id)]);
+    const again: CellPlan = { ...plan, edits: plan.edits.filter((e) => redone.has(e.id)), creates: [] };
     // a change the server refused whole changes nothing to undo: its red marks go with Esc or a correction
     if (previous.length || createdIds.length) {
       controller.undo.push({
@@ -522,8 +523,9 @@ export function Sheet<R>(props: SheetProps<R>) {
       const parts = [oneValue ? `已填入 ${plan.cells} 个单元格` : `已粘贴 ${plan.rows} 行 × ${plan.columns} 列`];
       if (x.created.length) parts.push(`新增 ${x.created.length} 行`);
       if (x.refused.length) parts.push(`${x.refused.length} 个单元格未保存，见红色单元格`);
-      const lost = x.refused.filter((f) => f.kind === 'create' && !x.createdFrom.includes(f.index));
-      if (lost.length) parts.push(lost.map((f) => `粘贴的第${plan.edits.length + f.index + 1}行${f.reason}`).join('；'));
+      const made = new Set(x.createdFrom);
+      const lost = x.refused.filter((f) => f.kind === 'create' && !made.has(f.index));
+      if (lost.length) parts.push(lost.slice(0, 5).map((f) => `粘贴的第${plan.edits.length + f.index + 1}行${f.reason}`).join('；') + (lost.length > 5 ? `等 ${lost.length} 行` : ''));
       if (plan.dropped) parts.push(`${plan.dropped} 行超出表格末尾，未粘贴`);
       return parts.join('，');
     });
