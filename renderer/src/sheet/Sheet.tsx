@@ -441,6 +441,8 @@ export function Sheet<R>(props: SheetProps<R>) {
   const writePlan = async (plan: CellPlan, label: string, describe: (r: SheetBatchResult<R>) => string): Promise<SheetBatchResult<R> | null> => {
     const writer = latest.current.writer;
     if (!writer) return null;
+    // a large range takes a moment to check and store: say so while it runs
+    if (plan.cells > 2000) notify(`正在${label}（${plan.cells} 个单元格），请稍候…`, 'info');
     let result: Awaited<ReturnType<typeof applyAndShow>>;
     try {
       result = await applyAndShow(writer, plan);
@@ -568,7 +570,7 @@ export function Sheet<R>(props: SheetProps<R>) {
     const rows = await rowsBetween(r.top, r.bottom);
     const plan = planClear(r, { columns: editableKeys(r.left, r.right), rowIds: rows.map((x) => latest.current.rowId(x)) });
     if (plan.cells === 0) return;
-    await runPlan(plan, `清空 ${plan.cells} 个单元格`, (x) => `已清空 ${plan.cells - x.refused.length} 个单元格${x.refused.length ? `，${x.refused.length} 个未清空（见红色单元格）` : ''}`);
+    await runPlan(plan, `清空 ${plan.rows} 行 × ${plan.columns} 列`, (x) => `已清空 ${plan.cells - x.refused.length} 个单元格${x.refused.length ? `，${x.refused.length} 个未清空（见红色单元格）` : ''}`);
   };
 
   /** The selection as Excel and WPS paste it: tab-separated, one line per row. */
