@@ -58,12 +58,14 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   const fieldMap = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
   const columns = useMemo(() => ledgerColumns(fields, !bin && !category.archived, refs), [fields, bin, category.archived, refs]);
 
+  // the whole roster only where a field picks people (a roster of 100,000 is not read to open every ledger)
+  const picksPeople = fields.some((f) => f.type === 'person');
   useEffect(() => {
-    void Promise.all([rosterCache(true), unitsCache(true)]).then(([p, u]) => {
+    void Promise.all([picksPeople ? rosterCache(true) : Promise.resolve([]), unitsCache(true)]).then(([p, u]) => {
       refs.addRoster(p, u);
       setRefsTick((t) => t + 1);
     });
-  }, [refs]);
+  }, [refs, picksPeople]);
   useEffect(() => {
     if (refsTick) sheet.api?.refreshCells({ force: true });
   }, [refsTick, sheet]);
