@@ -111,6 +111,7 @@ const CLASS_RULES = {
 const ROW_NUMBER_COL: ColDef = {
   colId: ROW_COL,
   headerName: '',
+  headerTooltip: '点击选中全部（Ctrl+A）；点击行号选中整行，双击行号展开记录',
   width: 50,
   minWidth: 40,
   pinned: 'left',
