@@ -2,10 +2,11 @@ import { isRealDate } from './id-number';
 
 /**
  * Dates as offices type them: 1985-03-12, 1985.3.12, 1985/03/12, 1985年3月12日, 19850312,
- * and month-only 1985-3 / 1985.03 / 1985年3月 where the field allows month precision.
- * Stored as ISO text: YYYY-MM-DD, or YYYY-MM when only the month is known.
+ * and partial dates where the field allows them: month-only 1985-3 / 1985.03 / 1985年3月,
+ * year-only 1985年. Stored as ISO text: YYYY-MM-DD, YYYY-MM or YYYY — and shown exactly so
+ * everywhere (grid, detail panel, search, copy): see `shownDate`.
  */
-export type DatePrecision = 'day' | 'month';
+export type DatePrecision = 'day' | 'month' | 'year';
 export type DateParse = { ok: true; value: string; precision: DatePrecision } | { ok: false; reason: string };
 
 const FULLWIDTH_DIGITS = /[\uFF10-\uFF19]/g;
@@ -41,7 +42,27 @@ export function parseDateText(raw: string, opts: { allowMonth?: boolean } = {}):
     if (!opts.allowMonth) return { ok: false, reason: `日期“${raw}”缺少日，请写成如1985-03-12` };
     return { ok: true, value: `${y}-${pad(mo)}`, precision: 'month' };
   }
+  // year-only needs the 年 (a bare 4-digit number is as likely a typo as a year)
+  m = /^(\d{4})年$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    if (y < 1900 || y > 2100) return { ok: false, reason: `日期“${raw}”不存在` };
+    if (!opts.allowMonth) return { ok: false, reason: `日期“${raw}”缺少月和日，请写成如1985-03-12` };
+    return { ok: true, value: String(y), precision: 'year' };
+  }
   return { ok: false, reason: `无法识别的日期“${raw}”，请写成如1985-03-12` };
+}
+
+const STORED_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * A stored date as every view shows it — the one convention of the whole program: as it is
+ * stored, ISO, with only the precision that is known (1995-05-12, 1995-05, 1995). Never blank
+ * for a partial date; anything else (text an old file kept) is shown unchanged.
+ */
+export function shownDate(stored: string | null | undefined): string {
+  if (stored === null || stored === undefined) return '';
+  return STORED_DATE.test(stored) ? stored : String(stored);
 }
 
 /** Excel serial day number to ISO date; `date1904` for workbooks from old Mac Excel. */

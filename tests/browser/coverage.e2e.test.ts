@@ -76,6 +76,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     const { page } = app;
     await page.getByRole('group', { name: '教育整顿' }).getByRole('button', { name: '征求意见台账' }).click();
     await page.locator('.ag-row[row-index="0"] [col-id="content"]').click();
+    await page.getByRole('button', { name: '详情' }).click(); // the panel opens when asked for (then stays open)
     const panel = page.getByRole('complementary', { name: '记录详情' });
     await panel.getByText(`第 ${ids.opinion} 号记录`).waitFor();
     const tasks = panel.getByRole('region', { name: '督办任务' });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { importFixture } from '../helpers/fixtures';
+import { sheetEditor, typeWithIme, until } from '../helpers/sheet';
 
 /**
  * The ledger walk-through against the real backend over the loopback bridge: a category from
@@ -27,7 +28,7 @@ describe('ledgers in the browser', () => {
 
   before(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, { seed: (h) => h.current.units.create({ name: '政治部', parentId: null, kind: 'department' }) });
+    app = await openApp(browser, { viewport: { width: 1366, height: 768 }, seed: (h) => h.current.units.create({ name: '政治部', parentId: null, kind: 'department' }) });
     app.page.setDefaultTimeout(15_000);
   });
   after(async () => {
@@ -114,7 +115,7 @@ describe('ledgers in the browser', () => {
     const id = idAt(0);
     const before = app.host.current.ledger.records.get(id).values.measure ?? null;
     await target.dblclick();
-    const editor = page.locator('.cell-editor textarea');
+    const editor = sheetEditor(page);
     await editor.fill('召开专题会议研究整改');
     await editor.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.startsWith('已保存'));
@@ -138,10 +139,27 @@ describe('ledgers in the browser', () => {
     assert.ok(history.some((h) => h.field === '整改措施' && h.newValue === '召开专题会议研究整改'), 'the edit is in the history');
   });
 
+  it('takes Chinese typed through an input method into a selected cell, and keeps fast Latin keys', async () => {
+    const { page } = app;
+    const id = idAt(3);
+    await cell(page, 3, 'feedback').click();
+    await typeWithIme(page, 'yizhenggai', '已整改');
+    assert.equal(await sheetEditor(page).inputValue(), '已整改', 'the composition finished inside the editor');
+    await page.keyboard.press('Enter');
+    await until('the feedback is saved', () => app.host.current.ledger.records.get(id).values.feedback === '已整改');
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="3"] [col-id="feedback"]')?.textContent === '已整改');
+
+    // the next row, typed as fast as keys go: every key kept
+    const next = idAt(4);
+    await page.keyboard.type('OK 2021', { delay: 0 });
+    await page.keyboard.press('Tab');
+    await until('the fast typing is saved', () => app.host.current.ledger.records.get(next).values.feedback === 'OK 2021');
+  });
+
   it('deletes a record to the recycle bin and restores it', async () => {
     const { page } = app;
     const id = idAt(2);
-    await page.locator(`.ag-row[row-index="2"] input[type="checkbox"]`).check();
+    await cell(page, 2, '__row').click();
     await page.getByRole('button', { name: '删除', exact: true }).click();
     await countIs(page, `共 ${EXPECT.rows - 1} 条`);
     assert.notEqual(app.host.current.ledger.records.get(id).deletedAt, null);
@@ -236,6 +254,7 @@ describe('ledgers in the browser', () => {
     const { page } = app;
     const id = idAt(0);
     await cell(page, 0, 'content').click();
+    await page.getByRole('button', { name: '详情' }).click();
     await page.waitForFunction((n) => document.querySelector('.record-panel h2')?.textContent?.startsWith(`第 ${n} 号记录`), id);
     const file = path.join(app.dir, '整改报告.txt');
     fs.writeFileSync(file, '整改报告：已召开专题会议。');
@@ -281,6 +300,30 @@ describe('ledgers in the browser', () => {
     await page.getByTestId('ledger-title').waitFor();
     await page.waitForFunction((t) => document.querySelector('.record-panel [data-testid="record-fields"]')?.textContent?.includes(t), content.slice(0, 12));
     assert.equal(await page.getByLabel('在本台账中查找').inputValue(), needle);
+  });
+
+  it('scrolls a new record into view and selects it, ready to type into', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: '教育整顿' }).getByRole('button', { name: '征求意见台账' }).click();
+    await page.getByLabel('在本台账中查找').fill('');
+    await countIs(page, `共 ${EXPECT.rows} 条`);
+    await page.getByRole('button', { name: '新增记录' }).click();
+    const dialog = page.getByRole('dialog', { name: /^新增记录/ });
+    await dialog.getByLabel('意见内容').fill('新增的一条意见：窗口排队时间长');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // the new record is the last row, below the fold at 1366×768: it is brought into view and selected
+    const last = EXPECT.rows;
+    const row = page.locator(`.ag-row[row-index="${last}"]`);
+    await row.locator('.ag-cell.sheet-active').waitFor();
+    const box = (await row.boundingBox())!;
+    const grid = (await page.getByTestId('ledger-sheet').boundingBox())!;
+    assert.ok(box.y >= grid.y && box.y + box.height <= grid.y + grid.height + 1, `row at ${box.y}–${box.y + box.height} inside the sheet ${grid.y}–${grid.y + grid.height}`);
+    assert.equal(await row.locator('[col-id="content"]').innerText(), '新增的一条意见：窗口排队时间长');
+    await page.keyboard.type('电话');
+    await page.keyboard.press('Enter');
+    const created = app.host.current.ledger.rows({ categoryId, startRow: last, endRow: last + 1, sort: [], filters: [], search: '', deleted: false }).rows[0]!;
+    await until('typing went into the new record', () => app.host.current.ledger.records.get(created.id).values.source === '电话');
   });
 
   it('orders the sidebar: a new category moved up with ↑, and into another group from 重命名', async () => {

@@ -5,11 +5,13 @@ import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { breakCheckDigit, makeId } from '../helpers/ids';
 import path from 'node:path';
 import { inspectXlsx, openpyxlPython, rowValues } from '../helpers/inspect-xlsx';
+import { sheetEditor, typeWithIme, until } from '../helpers/sheet';
 
 /**
- * The foundation's walk-through, in Debian's Chromium against the real backend over the
- * loopback bridge: a unit, three people (one refused), a cell edit and its undo, a pasted
- * 3×4 block, a search — then the database itself is checked.
+ * The foundation's walk-through, in Debian's Chromium at 1366×768 against the real backend over
+ * the loopback bridge: a unit, three people (one refused), cell edits typed in Chinese through an
+ * input method and in fast Latin keys, an undo, a pasted 3×4 block, a month-only birth date, a
+ * search — then the database itself is checked.
  */
 const ZHANG = makeId('1985-03-12', '男');
 const LI = makeId('1990-07-01', '女', '512002');
@@ -35,7 +37,7 @@ describe('roster in the browser', () => {
 
   before(async () => {
     browser = await launchChromium();
-    app = await openApp(browser);
+    app = await openApp(browser, { viewport: { width: 1366, height: 768 } });
     app.page.setDefaultTimeout(10_000);
   });
   after(async () => {
@@ -109,22 +111,40 @@ describe('roster in the browser', () => {
     ]);
   });
 
-  it('edits a cell, refuses a bad one in red with its reason, and undoes with Ctrl+Z', async () => {
+  it('takes Chinese typed through an input method straight into a selected cell', async () => {
     const { page } = app;
-    await cell(page, 0, 'post').dblclick();
-    await page.locator('.cell-editor input:focus').waitFor();
-    await page.keyboard.type('科长');
+    await cell(page, 0, 'post').click();
+    await typeWithIme(page, 'kezhang', '科长');
+    // the composition finished inside the cell's editor, nothing lost
+    assert.equal(await sheetEditor(page).inputValue(), '科长');
     await page.keyboard.press('Enter');
-    await page.getByTestId('status').filter({ hasText: '已保存' }).waitFor();
-    assert.equal(app.host.current.roster.list()[0]!.post, '科长');
+    await until('the post is saved', () => app.host.current.roster.list()[0]!.post === '科长');
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [col-id="post"]')?.textContent === '科长');
+  });
 
+  it('keeps every key of fast Latin typing, moving down with Enter', async () => {
+    const { page } = app;
+    await cell(page, 0, 'rank').click();
+    await page.keyboard.type('A1\nB2\n', { delay: 0 });
+    await until('both ranks are saved', () => app.host.current.roster.list().map((p) => p.rank).join() === 'A1,B2');
+    assert.equal(await cell(page, 1, 'rank').innerText(), 'B2');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Delete');
+    await until('both ranks are cleared', () => app.host.current.roster.list().every((p) => p.rank === null));
+  });
+
+  it('refuses a bad ID in red with its reason, Esc discards it, and Ctrl+Z / Ctrl+Y undo and redo an edit', async () => {
+    const { page } = app;
     // a wrong ID typed in the cell: explained while typing, shown in red, not saved
     await cell(page, 1, 'idNumber').dblclick();
-    const editor = page.locator('.cell-editor input:focus');
+    const editor = sheetEditor(page);
     await editor.waitFor();
     await editor.fill('');
     await page.keyboard.type(BAD);
-    assert.match(await page.locator('.cell-editor-error').innerText(), /校验位错误/);
+    assert.match(await page.getByTestId('sheet-editor').getByRole('alert').innerText(), /校验位错误/);
     await page.keyboard.press('Enter');
     const red = cell(page, 1, 'idNumber').locator('.cell-refused');
     await red.waitFor();
@@ -136,14 +156,17 @@ describe('roster in the browser', () => {
     await red.waitFor({ state: 'detached' });
     assert.equal(await cell(page, 1, 'idNumber').innerText(), LI);
 
-    await cell(page, 0, 'rank').click();
+    await cell(page, 0, 'note').click();
+    await page.keyboard.type('借调');
+    await page.keyboard.press('Enter');
+    await until('the note is saved', () => app.host.current.roster.list()[0]!.note === '借调');
     await page.keyboard.press('Control+Z');
     await page.getByTestId('status').filter({ hasText: '已撤销' }).waitFor();
-    assert.equal(app.host.current.roster.list()[0]!.post, null);
-    assert.equal(await cell(page, 0, 'post').innerText(), '');
+    assert.equal(app.host.current.roster.list()[0]!.note, null);
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [col-id="note"]')?.textContent === '');
     await page.keyboard.press('Control+Y');
     await page.getByTestId('status').filter({ hasText: '已重做' }).waitFor();
-    assert.equal(app.host.current.roster.list()[0]!.post, '科长');
+    assert.equal(app.host.current.roster.list()[0]!.note, '借调');
   });
 
   it('pastes a 3×4 block copied from Excel: edits, a new person, and a refused cell', async () => {
@@ -204,20 +227,55 @@ describe('roster in the browser', () => {
     assert.equal(sheet.maxRow, 5, 'only the rows the grid showed');
   });
 
+  it('shows a month-only birth date as it is stored, in the sheet and the detail panel', async () => {
+    const { page } = app;
+    await cell(page, 1, 'birthDate').click();
+    // 李娜's ID says 1990-07-01: its month agrees; typed the way Excel users write it
+    await page.keyboard.type('1990.07');
+    await page.keyboard.press('Enter');
+    await until('the month is saved', () => app.host.current.roster.list()[1]!.birthDate === '1990-07');
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="1"] [col-id="birthDate"]')?.textContent === '1990-07');
+    await cell(page, 1, 'birthDate').click();
+    await page.getByRole('button', { name: '详情' }).click();
+    const panel = page.getByRole('complementary', { name: '人员详情' });
+    await panel.getByText('1990-07', { exact: true }).waitFor();
+  });
+
   it('leaves every change in the audit log, shown per person', async () => {
     const { page } = app;
     await cell(page, 1, 'badge').click();
     const history = page.getByTestId('audit-list');
     await history.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="audit-list"]')?.textContent?.includes('200012'));
     const text = await history.innerText();
     assert.match(text, /警号\/工号：200002 → 200012/);
     const rows = app.host.current.audit.forRecord('person', app.host.current.roster.list()[0]!.id);
     const postChanges = rows.filter((r) => r.field === 'post').map((r) => [r.oldValue, r.newValue]);
-    assert.deepEqual(postChanges, [
-      [null, '科长'],
-      ['科长', null],
-      [null, '科长'],
+    assert.deepEqual(postChanges, [[null, '科长']]);
+    const notes = rows.filter((r) => r.field === 'note').map((r) => [r.oldValue, r.newValue]);
+    assert.deepEqual(notes, [
+      [null, '借调'],
+      ['借调', null],
+      [null, '借调'],
     ].reverse());
     assert.ok(rows.every((r) => r.actor === 'e2e' && /\+00:00$/.test(r.at)));
+  });
+
+  it('opens a roster hit of the global search with the person selected, not the whole roster to search again', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '组织架构' }).click();
+    await page.getByLabel('全局查找').fill('赵敏');
+    await page.getByTestId('search-results').getByRole('option').filter({ hasText: '赵敏' }).first().click();
+    await page.getByTestId('roster-count').waitFor();
+    const zhao = app.host.current.roster.list().find((p) => p.name === '赵敏')!;
+    await page.getByRole('complementary', { name: '人员详情' }).getByRole('heading', { name: '赵敏' }).waitFor();
+    assert.equal(await page.getByLabel('快速查找').inputValue(), '赵敏');
+    const activeRow = await page.locator('.ag-row:has(.ag-cell.sheet-active)').getAttribute('row-index');
+    assert.equal(await cell(page, Number(activeRow), 'idNumber').innerText(), zhao.idNumber);
+    // and the keyboard is in the sheet: End goes to the row's last cell (备注), typing fills it
+    await page.keyboard.press('End');
+    await typeWithIme(page, 'yiheshi', '已核实');
+    await page.keyboard.press('Enter');
+    await until('the note is saved on 赵敏', () => app.host.current.roster.get(zhao.id).note === '已核实');
   });
 });

@@ -87,6 +87,10 @@ export class CategoryService {
     return rows.map((r) => ({ id: r.id, name: r.name, sensitive: r.sensitive === 1, fields: this.fields(r.id) }));
   }
 
+  exists(id: number): boolean {
+    return this.db.prepare('SELECT 1 FROM ledger_categories WHERE id = ?').get(id) !== undefined;
+  }
+
   get(id: number): LedgerCategory {
     const row = this.db.prepare(`${SELECT_CATEGORIES} WHERE c.id = ?`).get(id) as DbCategory | undefined;
     return row ? toCategory(row, this.fields(id)) : fail(ErrorCode.notFound, '该台账类别不存在');

@@ -15,6 +15,7 @@ import { displayValue } from './field-values';
 import { DbRefs } from './refs';
 import { loadDemoLedgers } from './demo-ledgers';
 import { ViewService } from './view-service';
+import { ErrorCode, fail } from '../errors';
 
 /** Ledgers (台账): categories and fields, records, search, statistics and import, behind one contract domain. */
 export class LedgerService {
@@ -43,7 +44,8 @@ export class LedgerService {
   }
 
   rows(q: RowsQuery): LedgerPage {
-    const { fields } = this.categories.get(q.categoryId);
+    // the fields only: the whole category (with its record counts) cost a count of every record per page
+    const fields = this.categories.exists(q.categoryId) ? this.categories.fields(q.categoryId) : fail(ErrorCode.notFound, '该台账类别不存在');
     const refs = new DbRefs(this.ctx.db);
     const page = queryRows(this.ctx.db, fields, q, refs);
     return { ...page, refs: this.records.refsFor(page.rows, fields, refs) };

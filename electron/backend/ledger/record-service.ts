@@ -46,6 +46,14 @@ export class RecordService {
     return this.ctx.clock.now().toISOString();
   }
 
+  /** Statements a paste runs once per row, prepared once (10,000 prepares were a quarter of a large paste). */
+  private readonly statements = new Map<string, Statement>();
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   get(id: number): LedgerRecord {
     const row = this.byId.get(id) as DbRecord | undefined;
     return row ? toRecord(row) : fail(ErrorCode.notFound, '该记录不存在或已被彻底删除');
@@ -104,7 +112,7 @@ export class RecordService {
   insert(categoryId: number, fields: readonly LedgerField[], values: Record<string, FieldValue>, refs: Refs, batchId: string | null): number {
     const now = this.now();
     const id = Number(
-      this.db.prepare('INSERT INTO ledger_records (category_id, data, created_at, updated_at) VALUES (?, ?, ?, ?)').run(categoryId, JSON.stringify(values), now, now).lastInsertRowid,
+      this.statement('INSERT INTO ledger_records (category_id, data, created_at, updated_at) VALUES (?, ?, ?, ?)').run(categoryId, JSON.stringify(values), now, now).lastInsertRowid,
     );
     this.audit.record(
       fields.filter((f) => values[f.key] !== undefined).map((f) => ({ entity: RECORD_ENTITY, entityId: id, action: 'create' as const, field: f.label, newValue: auditShown(f, values[f.key], refs) })),
@@ -130,7 +138,7 @@ export class RecordService {
       lines.push({ entity: RECORD_ENTITY, entityId: before.id, action: 'update' as const, field: f.label, oldValue: auditShown(f, old, refs), newValue: auditShown(f, val, refs) });
     }
     if (lines.length === 0) return previous;
-    this.db.prepare('UPDATE ledger_records SET data = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), this.now(), before.id);
+    this.statement('UPDATE ledger_records SET data = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), this.now(), before.id);
     this.audit.record(lines, batchId);
     this.search.write(before.id, fields, next, refs);
     return previous;

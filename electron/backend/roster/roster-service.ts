@@ -9,6 +9,7 @@ import type { AuditService } from '../audit/audit-service';
 import type { UnitService } from '../units/unit-service';
 import { ErrorCode, fail } from '../errors';
 import { PersonRows, SELECT_PEOPLE } from './person-row';
+import { personIndex, queryPeople, viewIds } from './roster-query';
 
 type RawValues = Partial<Record<PersonField, string | number | null>>;
 type Refusal = { field: PersonField; reason: string };
@@ -253,6 +254,9 @@ export class RosterService {
   handlers(): HandlersOf<'roster'> {
     return {
       'roster.list': () => this.list(),
+      'roster.rows': (i) => queryPeople(this.db, i),
+      'roster.rowIndex': ({ id, ...view }) => ({ index: personIndex(this.db, id, view) }),
+      'roster.viewIds': (i) => viewIds(this.db, i),
       'roster.get': (i) => this.get(i.id),
       'roster.create': (i) => this.create(i.values),
       'roster.update': (i) => this.update(i.id, i.values),

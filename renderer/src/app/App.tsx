@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { api, errorMessage, host } from '../api';
 import { StatusProvider, useStatus } from '../common/status';
-import { RosterPage } from '../roster/RosterPage';
+import { RosterPage, type PersonFocus } from '../roster/RosterPage';
 import { UnitsPage } from '../units/UnitsPage';
 import { ImportPage } from '../imports/ImportPage';
 import { SafetyPage } from '../safety/SafetyPage';
@@ -37,6 +37,7 @@ function Shell() {
   const [taskFocus, setTaskFocus] = useState<number | null>(null);
   // an open ledger category (and a record to focus, from the global search) takes the page's place
   const [ledger, setLedger] = useState<{ id: number; focus?: FocusRequest } | null>(null);
+  const [personFocus, setPersonFocus] = useState<PersonFocus | null>(null);
   const [firstRunDismissed, setFirstRunDismissed] = useState(false);
   const [fileDialog, setFileDialog] = useState(false);
   const [generation, setGeneration] = useState(0); // bumps when the data changes wholesale
@@ -96,7 +97,7 @@ function Shell() {
             else {
               setLedger(null);
               setPage('roster');
-              notify(`已打开花名册，可在“快速查找”中输入“${t.query}”`, 'info');
+              setPersonFocus({ personId: t.personId, query: t.query, nonce: Date.now() });
             }
           }}
         />
@@ -145,7 +146,7 @@ function Shell() {
           ) : page === 'collect' ? (
             <CollectPage onOpenLedger={(id) => setLedger({ id })} />
           ) : page === 'roster' ? (
-            <RosterPage />
+            <RosterPage focus={personFocus} />
           ) : page === 'units' ? (
             <UnitsPage />
           ) : page === 'import' ? (

@@ -1,197 +1,121 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
-import type { FieldValue, LedgerField, LedgerRecord } from '../../../shared/domain/ledger';
-import { checkTyped, parseDate } from './ledger-format';
-import { rosterCache, unitsCache } from './ledger-store';
+import type { ReactNode } from 'react';
+import type { FieldType, FieldValue, LedgerField, RawCell } from '../../../shared/domain/ledger';
+import type { CellKind, PickOption } from '../sheet/sheet-types';
+import { MULTI_SEPARATOR } from '../sheet/pick-list';
+import { checkTyped, parseDate, shownValue } from './ledger-format';
+import { rosterCache, unitsCache, type RefsStore } from './ledger-store';
 
-type EditorProps = CustomCellEditorProps<LedgerRecord, FieldValue | null> & { field: LedgerField };
-
-/** First character typed on a cell replaces its content, as in Excel. */
-function typedKey(props: EditorProps): string | null {
-  const key = props.eventKey;
-  return key && key.length === 1 ? key : null;
+/** What the sheet needs to know of one field type. */
+export interface FieldTypeInSheet {
+  /** how it is typed: the text the editor starts from, what the typed text is sent as (the server checks again), the reason shown while typing, a list to pick from */
+  editor(f: LedgerField): CellKind;
+  /** its cell where it is more than its text (a colour dot, a person's 警号 on hover); its text is `shownValue` */
+  cell?(f: LedgerField, v: FieldValue, refs: RefsStore): ReactNode;
+  /** the width a column starts from (the sheet then sizes columns to their content) */
+  width: number;
+  /** the column filter: ticked values, a number or date range, or text */
+  filter: 'choice' | 'number' | 'date' | 'text';
 }
-
-/** Text, long text, number and date: checked on every keystroke, the reason shown under the cell. */
-export function TextEditor(props: EditorProps) {
-  const { field } = props;
-  const [text, setText] = useState(() => typedKey(props) ?? (props.value === null || props.value === undefined ? '' : String(props.value)));
-  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const send = (t: string) => {
-    if (field.type === 'date') props.onValueChange(t.trim() === '' ? null : (parseDate(t) ?? t));
-    else if (field.type === 'number') props.onValueChange(t.trim() === '' ? null : Number.isFinite(Number(t.replace(/,/g, ''))) ? Number(t.replace(/,/g, '')) : t);
-    else props.onValueChange(t === '' ? null : t);
-  };
-  useEffect(() => {
-    send(text);
-    input.current?.focus();
-    const n = input.current?.value.length ?? 0;
-    input.current?.setSelectionRange(n, n);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  const check = checkTyped(field, text);
-  const onChange = (v: string) => {
-    setText(v);
-    send(v);
-  };
-  return (
-    <div className={check.ok ? 'cell-editor' : 'cell-editor invalid'} style={{ width: Math.max(props.column.getActualWidth(), field.type === 'longText' ? 320 : 0) }}>
-      {field.type === 'longText' ? (
-        <textarea
-          ref={input}
-          className="ledger-textarea"
-          value={text}
-          rows={4}
-          spellCheck={false}
-          onChange={(e) => onChange(e.target.value)}
-          onKeyDown={(e) => {
-            // Alt+Enter starts a new line, as in Excel; Enter saves
-            if (e.key === 'Enter' && e.altKey) {
-              e.stopPropagation();
-              const el = e.currentTarget;
-              const at = el.selectionStart;
-              onChange(text.slice(0, at) + '\n' + text.slice(el.selectionEnd));
-              setTimeout(() => el.setSelectionRange(at + 1, at + 1));
-            }
-          }}
-        />
-      ) : (
-        <input ref={input} autoFocus value={text} aria-invalid={!check.ok} spellCheck={false} placeholder={field.type === 'date' ? '如 2021-03-01' : undefined} onChange={(e) => onChange(e.target.value)} />
-      )}
-      {!check.ok && (
-        <div className="cell-editor-error" role="alert">
-          {check.reason}
-        </div>
-      )}
-      {field.type === 'longText' && check.ok && <div className="cell-editor-hint">Enter 保存，Alt+Enter 换行</div>}
-    </div>
-  );
-}
-
-interface Option {
-  value: FieldValue | null;
-  label: string;
-  hint?: string;
-  color?: string;
-  /** lower-cased text the search box matches */
-  key: string;
-}
-
-const same = (a: unknown, b: unknown) => a === b || (a !== null && b !== null && String(a) === String(b));
 
 /**
- * A list to pick from, with a search box (typing on the cell starts the search): choices,
- * status, yes/no, units, people (by name or 警号). Arrow keys move, Enter saves and moves on.
+ * Every field type in the sheet — the one table a new field type adds its entry to (TypeScript
+ * asks for it): its editor, its cell, its width and its filter.
  */
-export function ListEditor(props: EditorProps) {
-  const { field } = props;
-  const multi = field.type === 'multiChoice';
-  const [options, setOptions] = useState<Option[] | null>(null);
-  const [query, setQuery] = useState(() => typedKey(props) ?? '');
-  const [picked, setPicked] = useState<string[]>(() => (multi && Array.isArray(props.value) ? props.value : []));
-  const [active, setActive] = useState(0);
-  const input = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+export const FIELD_SHEET: Record<FieldType, FieldTypeInSheet> = {
+  text: { editor: (f) => textKind(f), width: 140, filter: 'text' },
+  longText: { editor: (f) => ({ ...textKind(f), multiline: true, hint: 'Enter 保存，Alt+Enter 换行' }), width: 260, filter: 'text' },
+  number: {
+    editor: (f) => ({
+      ...textKind(f),
+      parse: (t) => {
+        const s = t.trim().replace(/,/g, '');
+        return s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : t;
+      },
+    }),
+    width: 90,
+    filter: 'number',
+  },
+  date: { editor: (f) => ({ ...textKind(f), parse: (t) => (t.trim() === '' ? null : (parseDate(t) ?? t)), placeholder: '如 2021-03-01' }), width: 108, filter: 'date' },
+  singleChoice: { editor: (f) => choiceKind(f), cell: choiceCell, width: 110, filter: 'choice' },
+  status: { editor: (f) => choiceKind(f), cell: choiceCell, width: 96, filter: 'choice' },
+  multiChoice: {
+    editor: (f) => ({
+      ...choiceKind(f),
+      multi: true,
+      editText: (v) => (Array.isArray(v) ? v.join('、') : v === null || v === undefined ? '' : String(v)),
+      parse: (t) => {
+        const parts = t.split(MULTI_SEPARATOR).map((x) => x.trim()).filter(Boolean);
+        return parts.length ? parts : null;
+      },
+    }),
+    cell: (f, v) =>
+      Array.isArray(v) ? (
+        <span className="choice">
+          {v.map((x) => (
+            <span key={x} className="tag">
+              <span className="dot" style={{ background: f.choices.find((c) => c.value === x)?.color ?? '#94a3b8' }} />
+              {x}
+            </span>
+          ))}
+        </span>
+      ) : (
+        String(v)
+      ),
+    width: 160,
+    filter: 'choice',
+  },
+  person: {
+    editor: (f) => ({
+      ...textKind(f),
+      // 姓名, 警号 or 姓名（单位）: the server finds the person; picking from the list sends the id
+      options: async () =>
+        (await rosterCache()).map((p) => ({ value: p.id, label: p.name, hint: [p.badge, p.unitName].filter(Boolean).join(' · '), key: `${p.name} ${p.badge ?? ''}`.toLowerCase() })),
+      placeholder: '姓名或警号',
+    }),
+    cell: (f, v, refs) => {
+      const p = refs.people.get(String(v));
+      return <span title={p ? [p.badge, p.unit].filter(Boolean).join(' · ') : undefined}>{shownValue(f, v, refs)}</span>;
+    },
+    width: 96,
+    filter: 'text',
+  },
+  unit: { editor: (f) => ({ ...textKind(f), options: async () => (await unitsCache()).map((u) => ({ value: u.id, label: u.name, key: u.name.toLowerCase() })) }), width: 130, filter: 'text' },
+  boolean: {
+    editor: (f) => ({
+      ...textKind(f),
+      parse: (t) => (t.trim() === '' ? null : t.trim() === '是' ? true : t.trim() === '否' ? false : t),
+      options: async () => [
+        { value: true, label: '是', key: '是 shi' },
+        { value: false, label: '否', key: '否 fou' },
+      ],
+    }),
+    width: 72,
+    filter: 'choice',
+  },
+};
 
-  useEffect(() => {
-    let alive = true;
-    const clear: Option[] = field.required || multi ? [] : [{ value: null, label: '（清空）', key: '' }];
-    const load = async (): Promise<Option[]> => {
-      switch (field.type) {
-        case 'boolean':
-          return [{ value: true, label: '是', key: '是 shi' }, { value: false, label: '否', key: '否 fou' }];
-        case 'unit':
-          return (await unitsCache()).map((u) => ({ value: u.id, label: u.name, key: u.name.toLowerCase() }));
-        case 'person':
-          return (await rosterCache(true)).map((p) => ({
-            value: p.id,
-            label: p.name,
-            hint: [p.badge, p.unitName].filter(Boolean).join(' · '),
-            key: `${p.name} ${p.badge ?? ''}`.toLowerCase(),
-          }));
-        default:
-          return field.choices.map((c) => ({ value: c.value, label: c.value, color: c.color, key: [c.value, ...(c.aliases ?? [])].join(' ').toLowerCase() }));
-      }
-    };
-    void load().then((o) => alive && setOptions([...clear, ...o]));
-    input.current?.focus();
-    return () => {
-      alive = false;
-    };
-  }, [field, multi]);
+function textKind(f: LedgerField): CellKind {
+  return {
+    editText: (_v, shown) => shown,
+    parse: (t): RawCell => (t.trim() === '' ? null : t),
+    check: (t) => {
+      const r = checkTyped(f, t);
+      return r.ok ? null : r.reason;
+    },
+  };
+}
 
-  const shown = useMemo(() => {
-    if (!options) return [];
-    const q = query.trim().toLowerCase();
-    const hits = q ? options.filter((o) => o.value !== null && o.key.includes(q)) : options;
-    return hits.slice(0, 200);
-  }, [options, query]);
+function choiceKind(f: LedgerField): CellKind {
+  const options: PickOption[] = f.choices.map((c) => ({ value: c.value, label: c.value, color: c.color, key: [c.value, ...(c.aliases ?? [])].join(' ').toLowerCase() }));
+  return { ...textKind(f), options: async () => options };
+}
 
-  // the highlighted option is the value the grid saves on Enter (it reads the editor first)
-  useEffect(() => {
-    if (multi || !options) return;
-    const start = query ? 0 : Math.max(0, shown.findIndex((o) => same(o.value, props.value)));
-    setActive(start);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shown, options]);
-  useEffect(() => {
-    if (multi) return props.onValueChange(picked.length ? picked : null);
-    const o = shown[active];
-    props.onValueChange(o ? o.value : query.trim() === '' ? (props.value ?? null) : (query as FieldValue));
-    list.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [active, shown, picked]);
-
-  const toggle = (v: string) => setPicked((p) => (p.includes(v) ? p.filter((x) => x !== v) : [...p, v]));
-
+function choiceCell(f: LedgerField, v: FieldValue): ReactNode {
+  const c = f.choices.find((x) => x.value === v);
   return (
-    <div className="list-editor" style={{ minWidth: Math.max(props.column.getActualWidth(), 200) }}>
-      <input
-        ref={input}
-        value={query}
-        placeholder={field.type === 'person' ? '按姓名或警号查找…' : '查找…'}
-        aria-label={`选择${field.label}`}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            e.stopPropagation();
-            setActive((a) => Math.min(shown.length - 1, Math.max(0, a + (e.key === 'ArrowDown' ? 1 : -1))));
-          } else if (e.key === ' ' && multi && shown[active]) {
-            e.preventDefault();
-            toggle(String(shown[active]!.value));
-          }
-        }}
-      />
-      <ul ref={list} role="listbox" aria-multiselectable={multi || undefined}>
-        {options === null && <li className="muted">正在读取…</li>}
-        {options !== null && shown.length === 0 && <li className="muted">没有匹配的{field.type === 'person' ? '人员' : '选项'}</li>}
-        {shown.map((o, i) => {
-          const on = multi ? picked.includes(String(o.value)) : same(o.value, props.value);
-          return (
-            <li
-              key={`${String(o.value)}-${i}`}
-              data-index={i}
-              role="option"
-              aria-selected={on}
-              className={i === active ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                if (multi) return toggle(String(o.value));
-                props.onValueChange(o.value);
-                setTimeout(() => props.stopEditing());
-              }}
-              onMouseEnter={() => setActive(i)}
-            >
-              {multi && <input type="checkbox" readOnly checked={on} tabIndex={-1} />}
-              {o.color && <span className="dot" style={{ background: o.color }} />}
-              <span className={o.value === null ? 'muted' : undefined}>{o.label}</span>
-              {o.hint && <span className="hint">{o.hint}</span>}
-            </li>
-          );
-        })}
-      </ul>
-      {multi && <div className="list-editor-foot muted small">点击或按空格勾选，Enter 保存</div>}
-    </div>
+    <span className="choice">
+      <span className="dot" style={{ background: c?.color ?? '#94a3b8' }} />
+      {String(v)}
+    </span>
   );
 }

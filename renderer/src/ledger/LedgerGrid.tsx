@@ -1,26 +1,21 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellEditRequestEvent, CellFocusedEvent, GridApi, IDatasource, IGetRowsParams, IRowNode } from 'ag-grid-community';
-import type { FieldValue, LedgerCategory, LedgerRecord, RawCell } from '../../../shared/domain/ledger';
-import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FieldValue, LedgerCategory, LedgerRecord } from '../../../shared/domain/ledger';
+import type { LedgerCursor, LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import { api, errorMessage, host } from '../api';
-import { gridLocale, gridTheme } from '../common/grid-setup';
+import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
-import { ConfirmDialog } from '../common/Modal';
-import { UndoStack } from '../common/undo-stack';
-import { parseTsv, toTsv } from '../common/tsv';
-import { RefusedCells } from '../roster/refusals';
-import { ledgerColumns, type LedgerGridContext } from './ledger-columns';
+import { ConfirmDialog, Modal } from '../common/Modal';
+import { Sheet } from '../sheet/Sheet';
+import { useSheet } from '../sheet/sheet-controller';
+import type { PageQuery, SheetData, SheetWriter } from '../sheet/sheet-types';
+import { LinesToggle, QuickSearchBox, SheetToolbar, usePanelToggle, useQuickSearch } from '../sheet/SheetToolbar';
+import { ledgerColumns } from './ledger-columns';
 import { toLedgerFilters, toLedgerSort } from './ledger-filters';
-import { shownValue } from './ledger-format';
 import { categoriesChanged, RefsStore, rosterCache, unitsCache } from './ledger-store';
-import { planLedgerPaste } from './ledger-paste';
 import { RecordPanel } from './RecordPanel';
 import { ColumnMenu } from './ColumnMenu';
 import { NewRecordDialog } from './NewRecordDialog';
 import { ViewMenu } from './ViewMenu';
-import { useUndoCommand } from '../common/use-undo-command';
 
 export interface FocusRequest {
   recordId: number;
@@ -28,15 +23,6 @@ export interface FocusRequest {
   nonce: number;
 }
 
-// Constant, not built per render: a new object makes AG Grid re-apply the column definitions,
-// which would undo the columns the user hid, froze or resized.
-const DEFAULT_COL_DEF = { resizable: true, minWidth: 56, suppressHeaderMenuButton: true } as const;
-const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false } as const;
-const SELECTION_COLUMN = { pinned: 'left', width: 36, resizable: false, suppressHeaderMenuButton: true } as const;
-
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/** The records of one category: read page by page from SQLite, edited in place like a sheet. */
 /** What the grid shows right now (its filter, sort and search), for an export of the current view. */
 export interface LedgerGridQuery {
   view: { sort: LedgerSort[]; filters: LedgerFilter[]; search: string };
@@ -45,359 +31,133 @@ export interface LedgerGridQuery {
   shownFields: () => string[];
 }
 
+/** The records of one category: read page by page from SQLite, edited in place on the sheet. */
 export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusRequest | undefined; onQuery?: (q: LedgerGridQuery) => void }) {
   const { category } = props;
   const [bin, setBin] = useState(false);
-  const [search, setSearch] = useState(props.focus?.query ?? '');
+  const search = useQuickSearch(props.focus?.query ?? '');
+  const applied = search.applied;
   const [total, setTotal] = useState<number | null>(null);
   const [focused, setFocused] = useState<LedgerRecord | null>(null);
+  const [expanded, setExpanded] = useState<LedgerRecord | null>(null);
   const [history, setHistory] = useState<AuditEntry[]>([]);
-  const [showPanel, setShowPanel] = useState(true);
+  const [panel, setPanel] = usePanelToggle('ledger');
+  const [lines, setLines] = useState<1 | 3>(1);
   const [columnMenu, setColumnMenu] = useState(false);
   const [adding, setAdding] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
-  const [, setTick] = useState(0);
-  const gridApi = useRef<GridApi<LedgerRecord> | null>(null);
+  const [refsTick, setRefsTick] = useState(0);
   const searchBox = useRef<HTMLInputElement>(null);
-  const searchRef = useRef(search);
-  const pendingFocus = useRef<number | null>(props.focus?.recordId ?? null);
-  const totalRef = useRef(0);
-  const refused = useMemo(() => new RefusedCells(), []);
   const refs = useMemo(() => new RefsStore(), []);
-  const undo = useMemo(() => new UndoStack(200, () => setTick((t) => t + 1)), []);
+  const sheet = useSheet<LedgerRecord>();
   const { notify } = useStatus();
 
   // the field list changes identity on every reload of the category; the columns only when the fields do
   const fieldsSig = JSON.stringify(category.fields);
   const fields = useMemo(() => [...category.fields].sort((a, b) => a.order - b.order), [fieldsSig]); // eslint-disable-line react-hooks/exhaustive-deps
   const fieldMap = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
-  const context: LedgerGridContext = useMemo(() => ({ refused, refs, fields: fieldMap }), [refused, refs, fieldMap]);
-  const columns = useMemo(() => ledgerColumns(fields, !bin), [fields, bin]);
+  const columns = useMemo(() => ledgerColumns(fields, !bin && !category.archived, refs), [fields, bin, category.archived, refs]);
 
+  // the whole roster only where a field picks people (a roster of 100,000 is not read to open every ledger)
+  const picksPeople = fields.some((f) => f.type === 'person');
   useEffect(() => {
-    void Promise.all([rosterCache(true), unitsCache(true)]).then(([p, u]) => {
+    void Promise.all([picksPeople ? rosterCache(true) : Promise.resolve([]), unitsCache(true)]).then(([p, u]) => {
       refs.addRoster(p, u);
-      gridApi.current?.refreshCells({ force: true });
+      setRefsTick((t) => t + 1);
     });
-  }, [refs]);
+  }, [refs, picksPeople]);
+  useEffect(() => {
+    if (refsTick) sheet.api?.refreshCells({ force: true });
+  }, [refsTick, sheet]);
 
-  // ---- reading pages --------------------------------------------------------------------
-  const datasource: IDatasource = useMemo(
-    () => ({
-      getRows: (p: IGetRowsParams) => void readRows(p),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [category.id, bin, fieldMap],
-  );
+  // ---- reading ----------------------------------------------------------------------------
+  const viewOf = (q: Omit<PageQuery, 'startRow' | 'endRow'>) => ({
+    sort: toLedgerSort(q.sortModel),
+    filters: toLedgerFilters(q.filterModel as Record<string, never>, fieldMap),
+    search: applied,
+  });
+  const shownFields = () => (sheet.api?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k));
 
-  const readRows = async (p: IGetRowsParams) => {
-    // A React filter's model reaches the grid a render after it changes; read it once that is done.
-    await new Promise((r) => setTimeout(r));
-    const filterModel = gridApi.current?.getFilterModel() ?? p.filterModel;
-    const view = {
-      sort: toLedgerSort(p.sortModel),
-      filters: toLedgerFilters(filterModel as Record<string, never>, fieldMap),
-      search: searchRef.current.trim(),
-    };
-    api.ledger.rows({ categoryId: category.id, startRow: p.startRow, endRow: p.endRow, ...view, deleted: bin }).then(
-      (page) => {
-        refs.merge(page.refs);
-        totalRef.current = page.total;
-        setTotal(page.total);
-        p.successCallback(page.rows, page.total);
-        if (!bin) props.onQuery?.({ view, total: page.total, shownFields: () => (gridApi.current?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k)) });
-        if (pendingFocus.current !== null) setTimeout(focusPending);
-      },
-      (err) => {
-        p.failCallback();
-        notify(`读取失败：${errorMessage(err)}`, 'error');
-      },
-    );
+  // reading on from where the last page ended (a copy of a large range, scrolling down) goes by keyset
+  const lastPage = useRef<{ key: string; endRow: number; cursor: LedgerCursor | null } | null>(null);
+  const data: SheetData<LedgerRecord> = {
+    mode: 'paged',
+    version: `${bin}|${applied}|${category.id}`,
+    read: async (q) => {
+      const view = viewOf(q);
+      const key = JSON.stringify([view, bin]);
+      const prev = lastPage.current;
+      const after = prev && prev.key === key && prev.endRow === q.startRow && prev.cursor ? { after: prev.cursor } : {};
+      const page = await api.ledger.rows({ categoryId: category.id, startRow: q.startRow, endRow: q.endRow, ...view, deleted: bin, ...after });
+      lastPage.current = { key, endRow: q.startRow + page.rows.length, cursor: page.cursor };
+      refs.merge(page.refs);
+      return page;
+    },
   };
 
-  const focusPending = () => {
-    const grid = gridApi.current;
-    const want = pendingFocus.current;
-    if (!grid || want === null) return;
-    grid.forEachNode((n) => {
-      if (n.data?.id !== want || n.rowIndex === null) return;
-      pendingFocus.current = null;
-      grid.ensureIndexVisible(n.rowIndex, 'middle');
-      const first = grid.getAllDisplayedColumns().find((c) => fieldMap.has(c.getColId()));
-      if (first) grid.setFocusedCell(n.rowIndex, first);
-      setFocused(n.data);
-    });
+  const onLoaded = (n: number, q: Omit<PageQuery, 'startRow' | 'endRow'>) => {
+    setTotal(n);
+    if (!bin) props.onQuery?.({ view: viewOf(q), total: n, shownFields });
   };
-
-  const reload = useCallback(() => {
-    gridApi.current?.refreshInfiniteCache();
-    categoriesChanged();
-  }, []);
 
   useEffect(() => {
     if (!props.focus) return;
-    pendingFocus.current = props.focus.recordId;
     setBin(false);
-    setSearch(props.focus.query);
-    searchRef.current = props.focus.query;
-    gridApi.current?.purgeInfiniteCache();
+    search.jump(props.focus.query);
+    setPanel(true);
+    sheet.focusRow(props.focus.recordId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.focus?.nonce]);
-
-  // the quick search is done in SQL: wait for a pause in typing
-  useEffect(() => {
-    if (searchRef.current === search) return;
-    const t = setTimeout(() => {
-      searchRef.current = search;
-      gridApi.current?.purgeInfiniteCache();
-    }, 250);
-    return () => clearTimeout(t);
-  }, [search]);
 
   const refreshHistory = useCallback(() => {
     if (!focused) return setHistory([]);
     api.ledger.history({ id: focused.id }).then(setHistory, () => setHistory([]));
   }, [focused]);
-  useEffect(refreshHistory, [refreshHistory]);
+  useEffect(() => {
+    if (panel || expanded) refreshHistory();
+  }, [refreshHistory, panel, expanded]);
 
-  // ---- writing --------------------------------------------------------------------------
-  /** Puts records the server returned into the rows that show them (the server's values are the truth). */
-  const showRecords = useCallback(
-    (records: LedgerRecord[]) => {
-      const grid = gridApi.current;
-      for (const r of records) {
-        const node = grid?.getRowNode(String(r.id));
-        if (node) node.setData(r);
-        setFocused((f) => (f && f.id === r.id ? r : f));
-      }
-    },
-    [],
-  );
+  const reload = useCallback(() => {
+    sheet.reload();
+    categoriesChanged();
+  }, [sheet]);
 
-  const refreshCell = (id: number, key: string) => {
-    const node = gridApi.current?.getRowNode(String(id));
-    if (node) gridApi.current?.refreshCells({ rowNodes: [node], columns: [key], force: true });
-  };
-
-  const rawText = (key: string, raw: RawCell): string => {
-    const f = fieldMap.get(key);
-    if (raw === null) return '';
-    if (f && typeof raw === 'number' && (f.type === 'person' || f.type === 'unit')) return shownValue(f, raw, refs);
-    if (Array.isArray(raw)) return raw.join('、');
-    if (typeof raw === 'boolean') return raw ? '是' : '否';
-    return String(raw);
-  };
-
-  const saveCell = useCallback(
-    async (before: LedgerRecord, key: string, raw: RawCell, verb = '修改') => {
-      const f = fieldMap.get(key);
-      if (!f) return;
-      if (sameValue(before.values[key], raw) && !refused.get(before.id, key)) return;
-      try {
-        const after = await api.ledger.update({ id: before.id, values: { [key]: raw } });
-        refused.clear(before.id, key);
-        showRecords([after]);
-        refreshCell(after.id, key);
-        refreshHistory();
-        const old = (before.values[key] ?? null) as RawCell;
-        const now = (after.values[key] ?? null) as RawCell;
-        if (!sameValue(old, now)) {
-          undo.push({
-            label: `${verb}第 ${before.id} 号记录的${f.label}`,
-            undo: async () => {
-              showRecords([await api.ledger.update({ id: before.id, values: { [key]: old } })]);
-              refreshCell(before.id, key);
-              refreshHistory();
-            },
-            redo: async () => {
-              showRecords([await api.ledger.update({ id: before.id, values: { [key]: now } })]);
-              refreshCell(before.id, key);
-              refreshHistory();
-            },
-          });
-        }
-        notify(`已保存：${f.label}`, 'success');
-      } catch (err) {
-        refused.set(before.id, key, { value: rawText(key, raw), reason: errorMessage(err) });
-        refreshCell(before.id, key);
-        notify(`未保存：${errorMessage(err)}`, 'error');
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fieldMap, notify, refused, showRecords, undo, refreshHistory],
-  );
-
-  const onCellEditRequest = (e: CellEditRequestEvent<LedgerRecord>) => {
-    if (!e.data) return;
-    const v = e.newValue as RawCell | undefined;
-    void saveCell(e.data, e.column.getColId(), v === undefined || v === '' ? null : v);
-  };
-
-  const runBatch = useCallback(
-    async (edits: { id: number; values: Record<string, RawCell> }[], creates: { values: Record<string, RawCell> }[]) => {
-      const r = await api.ledger.applyBatch({ categoryId: category.id, edits, creates });
-      showRecords(r.updated);
-      if (r.created.length > 0) reload();
-      return r;
-    },
-    [category.id, reload, showRecords],
-  );
-
-  const fieldColumns = () => (gridApi.current?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((k) => fieldMap.has(k));
-
-  const paste = useCallback(
-    async (text: string) => {
-      const grid = gridApi.current;
-      const cell = grid?.getFocusedCell();
-      if (bin) return notify('回收站中的记录不能修改，请先恢复', 'info');
-      if (!grid || !cell) return notify('请先点击要粘贴到的起始单元格', 'info');
-      const block = parseTsv(text);
-      if (block.length === 0) return;
-      const cols = fieldColumns();
-      const start = cols.indexOf(cell.column.getColId());
-      if (start < 0) return notify('请先点击要粘贴到的起始单元格', 'info');
-      const plan = planLedgerPaste(block, {
-        columns: cols,
-        startColumn: start,
-        startRow: cell.rowIndex,
-        total: totalRef.current,
-        rowAt: (i) => grid.getDisplayedRowAtIndex(i)?.data?.id,
-      });
-      if (plan.cells === 0) return;
-      try {
-        const r = await runBatch(plan.edits, plan.creates);
-        for (const e of plan.edits) for (const k of Object.keys(e.values)) refused.clear(e.id, k);
-        for (const f of r.refused) {
-          const target =
-            f.kind === 'edit' ? { id: plan.edits[f.index]!.id, values: plan.edits[f.index]!.values } : { id: r.created[r.createdFrom.indexOf(f.index)]?.id, values: plan.creates[f.index]!.values };
-          if (target.id === undefined) continue;
-          refused.set(target.id, f.field, { value: rawText(f.field, target.values[f.field] ?? null), reason: f.reason });
-        }
-        grid.refreshCells({ force: true });
-        const previous = r.previous.map((p) => ({ id: p.id, values: p.values as Record<string, RawCell> }));
-        let created = r.created.map((c) => c.id);
-        if (previous.length > 0 || created.length > 0) {
-          undo.push({
-            label: `粘贴 ${plan.rows} 行`,
-            undo: async () => {
-              if (previous.length) await runBatch(previous, []);
-              if (created.length) {
-                await api.ledger.delete({ ids: created });
-                reload();
-              }
-            },
-            redo: async () => {
-              if (created.length) {
-                await api.ledger.restore({ ids: created });
-                reload();
-              }
-              const again = plan.edits.filter((e) => previous.some((p) => p.id === e.id));
-              if (again.length) await runBatch(again, []);
-            },
-          });
-        }
-        const parts = [`已粘贴 ${plan.rows} 行 × ${plan.columns} 列`];
-        if (r.created.length) parts.push(`新增 ${r.created.length} 条记录`);
-        if (r.refused.length) parts.push(`${r.refused.length} 个单元格未保存，见红色单元格`);
-        const lost = r.refused.filter((f) => f.kind === 'create' && !r.createdFrom.includes(f.index));
-        if (lost.length) parts.push(lost.map((f) => `粘贴的第${plan.edits.length + f.index + 1}行未新增：${f.reason}`).join('；'));
-        if (plan.unloaded) parts.push(`${plan.unloaded} 行尚未读取，未粘贴`);
-        notify(parts.join('，'), r.refused.length || plan.unloaded ? 'error' : 'success');
-      } catch (err) {
-        notify(`粘贴失败，未做任何修改：${errorMessage(err)}`, 'error');
-      }
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [bin, fieldMap, notify, refused, runBatch, undo, reload],
-  );
-
-  const copyText = (): string | null => {
-    const grid = gridApi.current;
-    if (!grid) return null;
-    const cols = fieldColumns();
-    const text = (r: LedgerRecord, k: string) => shownValue(fieldMap.get(k)!, r.values[k], refs);
-    const selected = grid.getSelectedRows();
-    if (selected.length > 0) return toTsv(selected.map((r) => cols.map((k) => text(r, k))));
-    const cell = grid.getFocusedCell();
-    const node = cell ? grid.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
-    if (!cell || !node?.data || !fieldMap.has(cell.column.getColId())) return null;
-    return toTsv([[text(node.data, cell.column.getColId())]]).replace(/\r\n$/, '');
-  };
-
-  const doUndo = useUndoCommand(undo, notify);
-
-  useEffect(
+  // ---- writing ----------------------------------------------------------------------------
+  const writer: SheetWriter<LedgerRecord> | null = useMemo(
     () =>
-      host?.onMenuCommand((c) => {
-        if (c === 'undo') void doUndo(false);
-        if (c === 'redo') void doUndo(true);
-        if (c === 'find') searchBox.current?.focus();
-      }),
-    [doUndo],
+      bin || category.archived
+        ? null
+        : {
+            canCreate: true,
+            apply: async (edits, creates) => {
+              const r = await api.ledger.applyBatch({ categoryId: category.id, edits, creates });
+              if (r.created.length) categoriesChanged();
+              return r;
+            },
+            remove: async (ids) => {
+              await api.ledger.delete({ ids });
+              categoriesChanged();
+            },
+            restore: async (rows) => {
+              const ids = rows.map((r) => r.id);
+              await api.ledger.restore({ ids });
+              categoriesChanged();
+              return ids;
+            },
+          },
+    [bin, category.archived, category.id],
   );
 
-  const editing = () => (gridApi.current?.getEditingCells().length ?? 0) > 0;
-  const focusedCell = () => {
-    const cell = gridApi.current?.getFocusedCell();
-    const node = cell ? gridApi.current?.getDisplayedRowAtIndex(cell.rowIndex) : undefined;
-    return cell && node?.data ? { cell, node: node as IRowNode<LedgerRecord> & { data: LedgerRecord }, key: cell.column.getColId() } : null;
-  };
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement || editing()) return;
-    const ctrl = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
-    if (ctrl && key === 'z' && !e.shiftKey) void doUndo(false);
-    else if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) void doUndo(true);
-    else if (ctrl && key === 'f') searchBox.current?.focus();
-    else if (ctrl && key === 'd') {
-      // fill down: the value of the cell above, as in Excel
-      const at = focusedCell();
-      if (!at || bin || !fieldMap.has(at.key)) return;
-      const above = at.cell.rowIndex > 0 ? gridApi.current?.getDisplayedRowAtIndex(at.cell.rowIndex - 1)?.data : undefined;
-      if (!above) notify('上方没有可复制的单元格', 'info');
-      else void saveCell(at.node.data, at.key, (above.values[at.key] ?? null) as RawCell, '向下填充');
-    } else if (e.key === 'Escape' || e.key === 'Delete') {
-      const at = focusedCell();
-      if (!at) return;
-      if (e.key === 'Escape') {
-        if (refused.clear(at.node.data.id, at.key)) {
-          refreshCell(at.node.data.id, at.key);
-          notify('已放弃未保存的修改', 'info');
-        }
-      } else if (fieldMap.has(at.key) && !bin) void saveCell(at.node.data, at.key, null, '清空');
-    } else return;
-    e.preventDefault();
-  };
-
-  const onCellFocused = (e: CellFocusedEvent<LedgerRecord>) => {
-    if (e.rowIndex === null || e.rowIndex === undefined) return;
-    const node = gridApi.current?.getDisplayedRowAtIndex(e.rowIndex);
-    if (!node?.data) return;
-    setFocused(node.data);
-    const col = typeof e.column === 'string' ? e.column : e.column?.getColId();
-    const r = col ? refused.get(node.data.id, col) : undefined;
-    if (r) notify(`未保存：${r.reason}（修改后重新输入，或按 Esc 放弃）`, 'error');
-  };
-
-  // ---- recycle bin ----------------------------------------------------------------------
-  const chosen = (): LedgerRecord[] => {
-    const sel = gridApi.current?.getSelectedRows() ?? [];
-    if (sel.length > 0) return sel;
-    const at = focusedCell();
-    return at ? [at.node.data] : [];
-  };
-
+  // ---- rows: to the recycle bin and back ----------------------------------------------------
   const moveToBin = async () => {
-    const recs = chosen();
-    if (recs.length === 0) return notify('请先勾选或点击要删除的记录', 'info');
+    const recs = await sheet.selectedRows();
+    if (recs.length === 0) return notify('请先选中要删除的记录（点击行号可选中整行）', 'info');
     const ids = recs.map((r) => r.id);
     try {
       await api.ledger.delete({ ids });
-      gridApi.current?.deselectAll();
       setFocused(null);
       reload();
-      undo.push({
+      sheet.undo.push({
         label: `删除 ${ids.length} 条记录`,
         undo: async () => {
           await api.ledger.restore({ ids });
@@ -415,11 +175,10 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   };
 
   const restore = async () => {
-    const recs = chosen();
-    if (recs.length === 0) return notify('请先勾选或点击要恢复的记录', 'info');
+    const recs = await sheet.selectedRows();
+    if (recs.length === 0) return notify('请先选中要恢复的记录', 'info');
     try {
       const r = await api.ledger.restore({ ids: recs.map((x) => x.id) });
-      gridApi.current?.deselectAll();
       setFocused(null);
       reload();
       notify(`已恢复 ${r.restored} 条记录`, 'success');
@@ -443,8 +202,9 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   const switchBin = (on: boolean) => {
     setBin(on);
     setFocused(null);
-    gridApi.current?.deselectAll();
   };
+
+  const viewChanged = !!applied || Object.keys(sheet.api?.getFilterModel() ?? {}).length > 0 || (sheet.api?.getColumnState().some((c) => c.sort) ?? false);
 
   return (
     <div className="ledger-grid-page">
@@ -462,19 +222,14 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
           </>
         ) : (
           <>
-            <button className="primary" onClick={() => setAdding(true)}>
+            <button className="primary" onClick={() => setAdding(true)} disabled={category.archived}>
               新增记录
             </button>
-            <button onClick={() => void moveToBin()} title="移入回收站，可恢复">
+            <button onClick={() => void moveToBin()} title="所选的行移入回收站，可恢复">
               删除
             </button>
             <span className="sep" />
-            <button onClick={() => void doUndo(false)} disabled={!undo.canUndo} title={undo.nextUndoLabel ? `撤销：${undo.nextUndoLabel}（Ctrl+Z）` : '撤销（Ctrl+Z）'}>
-              撤销
-            </button>
-            <button onClick={() => void doUndo(true)} disabled={!undo.canRedo} title={undo.nextRedoLabel ? `重做：${undo.nextRedoLabel}（Ctrl+Y）` : '重做（Ctrl+Y）'}>
-              重做
-            </button>
+            <SheetToolbar controller={sheet} />
             <span className="sep" />
           </>
         )}
@@ -482,89 +237,62 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
           <button onClick={() => setColumnMenu((m) => !m)} aria-expanded={columnMenu} aria-haspopup="dialog">
             列 ▾
           </button>
-          {columnMenu && gridApi.current && <ColumnMenu grid={gridApi.current} fields={fields} onClose={() => setColumnMenu(false)} />}
+          {columnMenu && sheet.api && <ColumnMenu grid={sheet.api} fields={fields} onClose={() => setColumnMenu(false)} />}
         </div>
-        {!bin && gridApi.current && <ViewMenu categoryId={category.id} grid={gridApi.current} fieldKeys={fieldMap} search={search} onSearch={setSearch} />}
+        {!bin && sheet.api && <ViewMenu categoryId={category.id} grid={sheet.api} fieldKeys={fieldMap} search={search.text} onSearch={search.jump} />}
+        <LinesToggle lines={lines} onChange={setLines} title="长文本显示多行" />
         {!bin && (
           <button onClick={() => switchBin(true)} data-testid="open-bin">
             回收站（{category.deleted}）
           </button>
         )}
         <span className="spacer" />
-        <input
-          ref={searchBox}
-          className="search"
-          type="search"
-          placeholder="在本台账中查找…"
-          aria-label="在本台账中查找"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-        />
+        <QuickSearchBox search={search} controller={sheet} inputRef={searchBox} label="在本台账中查找" placeholder="在本台账中查找…" />
         <span className="muted" data-testid="ledger-count">
           {total === null ? '' : `${bin ? '回收站中' : '共'} ${total} 条`}
         </span>
-        <button className="ghost" onClick={() => setShowPanel((s) => !s)}>
-          {showPanel ? '隐藏详情' : '详情'}
+        <button className={panel ? 'ghost active' : 'ghost'} onClick={() => setPanel(!panel)} aria-pressed={panel} title="在右侧显示所选记录的全部字段、附件和修改记录">
+          详情
         </button>
       </div>
       <div className="split">
-        <div
-          className="grid-host"
-          onKeyDown={onKeyDown}
-          onPaste={(e) => {
-            if (editing() || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-            e.preventDefault();
-            void paste(e.clipboardData.getData('text/plain'));
-          }}
-          onCopy={(e) => {
-            if (editing() || e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-            const text = copyText();
-            if (text === null) return;
-            e.preventDefault();
-            e.clipboardData.setData('text/plain', text);
-            notify('已复制', 'info');
-          }}
-        >
-          <AgGridReact<LedgerRecord>
-            key={bin ? 'bin' : 'live'}
-            theme={gridTheme}
-            localeText={gridLocale}
-            rowModelType="infinite"
-            datasource={datasource}
-            cacheBlockSize={100}
-            maxBlocksInCache={50}
-            columnDefs={columns}
-            defaultColDef={DEFAULT_COL_DEF}
-            getRowId={(p) => String(p.data.id)}
-            context={context}
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            rowSelection={ROW_SELECTION}
-            selectionColumnDef={SELECTION_COLUMN}
-            onGridReady={(e) => {
-              gridApi.current = e.api;
-              setTick((t) => t + 1);
-            }}
-            onCellFocused={onCellFocused}
-            enterNavigatesVertically
-            enterNavigatesVerticallyAfterEdit
-            stopEditingWhenCellsLoseFocus
-            animateRows={false}
-            tooltipShowDelay={400}
-            overlayNoRowsTemplate={bin ? '<span>回收站是空的</span>' : '<span>没有记录：点击“新增记录”，从 Excel 复制后在表格中粘贴，或从“导入”页导入</span>'}
-          />
-        </div>
-        {showPanel && <RecordPanel category={category} fields={fields} record={focused} refs={refs} history={history} onHistoryChanged={refreshHistory} />}
+        <Sheet<LedgerRecord>
+          key={bin ? 'bin' : 'live'}
+          controller={sheet}
+          columns={columns}
+          data={data}
+          rowId={(r) => r.id}
+          writer={writer}
+          readOnlyReason={bin ? '回收站中的记录不能修改，请先恢复' : '已归档的台账不能修改'}
+          onActiveRow={setFocused}
+          onExpand={setExpanded}
+          onFind={() => searchBox.current?.focus()}
+          onLoaded={onLoaded}
+          search={search.chip}
+          lines={lines}
+          autoSize
+          testId="ledger-sheet"
+          emptyText={bin ? '回收站是空的' : viewChanged ? '没有符合当前查找或筛选的记录' : '没有记录：点击“新增记录”，从 Excel 复制后在表格中粘贴，或从“导入”页导入'}
+        />
+        {panel && <RecordPanel category={category} fields={fields} record={focused} refs={refs} history={history} onHistoryChanged={refreshHistory} onClose={() => setPanel(false)} onExpand={focused ? () => setExpanded(focused) : undefined} />}
       </div>
+      {expanded && (
+        <Modal title={`第 ${expanded.id} 号记录`} width={760} onClose={() => (setExpanded(null), sheet.focus())}>
+          <RecordPanel category={category} fields={fields} record={focused?.id === expanded.id ? focused : expanded} refs={refs} history={history} onHistoryChanged={refreshHistory} expanded />
+        </Modal>
+      )}
       {adding && (
         <NewRecordDialog
           category={category}
           fields={fields}
-          onClose={() => setAdding(false)}
+          onClose={() => (setAdding(false), sheet.focus())}
           onCreated={(r) => {
             setAdding(false);
             reload();
-            undo.push({
+            // newest last when the view is in its own order: scroll there, select it, keep typing
+            const unsorted = !(sheet.api?.getColumnState().some((c) => c.sort) ?? false);
+            sheet.focusRow(r.id, unsorted && total !== null ? total : undefined);
+            sheet.undo.push({
               label: '新增记录',
               undo: async () => {
                 await api.ledger.delete({ ids: [r.id] });

@@ -1,16 +1,9 @@
 import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { LedgerField } from '../../../shared/domain/ledger';
+import type { GridFilterEntry } from '../sheet/filter-chips';
 
 /** One column's entry in AG Grid's filter model (text, number, date, or our choice filter). */
-interface GridFilter {
-  filterType?: string;
-  type?: string;
-  filter?: string | number | null;
-  filterTo?: number | null;
-  dateFrom?: string | null;
-  dateTo?: string | null;
-  values?: string[];
-}
+type GridFilter = GridFilterEntry;
 
 const day = (s: string | null | undefined) => (s ? s.slice(0, 10) : null);
 

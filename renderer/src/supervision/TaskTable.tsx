@@ -1,32 +1,31 @@
-import { useMemo } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useMemo } from 'react';
 import type { Task } from '../../../shared/domain/supervision';
-import { gridLocale, gridTheme } from '../common/grid-setup';
-import { taskColumns } from './task-columns';
+import { Sheet } from '../sheet/Sheet';
+import { useSheet } from '../sheet/sheet-controller';
+import { taskColumns, useLevelName } from './task-columns';
 
-/** A read-only grid of tasks; a click (or Enter) selects, a double click opens. */
-export function TaskTable(props: { tasks: Task[]; today?: string; selectedId?: number | null; onSelect?: (t: Task) => void; onOpen?: (t: Task) => void; hide?: string[]; testId?: string }) {
-  const columns = useMemo(() => taskColumns({ today: props.today }).filter((c) => !props.hide?.includes(c.colId!)), [props.today, props.hide]);
+/** The tasks on a read-only sheet: a click (or the arrow keys) selects, a double click or Enter opens; ranges copy as in Excel. */
+export function TaskTable(props: { tasks: Task[]; today?: string | undefined; selectedId?: number | null; onSelect?: (t: Task) => void; onOpen?: (t: Task) => void; hide?: string[]; testId?: string }) {
+  const sheet = useSheet<Task>();
+  const levelName = useLevelName();
+  const hide = props.hide?.join(',') ?? '';
+  const columns = useMemo(() => taskColumns({ today: props.today, levelName }).filter((c) => !hide.split(',').includes(c.key)), [props.today, hide, levelName]);
+  useEffect(() => {
+    if (props.selectedId !== null && props.selectedId !== undefined) sheet.focusRow(props.selectedId);
+  }, [props.selectedId, props.tasks, sheet]);
   return (
-    <div className="grid-host task-table" data-testid={props.testId}>
-      <AgGridReact<Task>
-        theme={gridTheme}
-        localeText={gridLocale}
-        rowData={props.tasks}
-        columnDefs={columns}
-        defaultColDef={{ sortable: true, filter: true, resizable: true, minWidth: 56 }}
-        getRowId={(p) => String(p.data.id)}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        onRowClicked={(e) => e.data && props.onSelect?.(e.data)}
-        onRowDoubleClicked={(e) => e.data && props.onOpen?.(e.data)}
-        onCellKeyDown={(e) => {
-          const k = (e.event as KeyboardEvent | undefined)?.key;
-          if (k === 'Enter' && e.data) props.onOpen?.(e.data);
-        }}
-        onRowDataUpdated={(e) => {
-          if (props.selectedId != null) e.api.getRowNode(String(props.selectedId))?.setSelected(true);
-        }}
-        overlayNoRowsTemplate="<span class='muted'>没有符合条件的任务</span>"
+    <div className="task-table">
+      <Sheet<Task>
+        controller={sheet}
+        columns={columns}
+        data={{ mode: 'client', rows: props.tasks }}
+        rowId={(t) => t.id}
+        rowNumbers={false}
+        readOnlyReason="任务在右侧的详情中修改（双击或按 Enter 打开）"
+        onActiveRow={(t, byUser) => byUser && t && props.onSelect?.(t)}
+        {...(props.onOpen ? { onOpen: props.onOpen } : {})}
+        {...(props.testId ? { testId: props.testId } : {})}
+        emptyText="没有符合条件的任务"
       />
     </div>
   );

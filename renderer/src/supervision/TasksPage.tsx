@@ -101,8 +101,11 @@ export function TasksPage(props: { focusId: number | null }) {
       </div>
       <div className="split">
         {shown && <TaskTable tasks={shown} today={today} selectedId={selected} onSelect={(t) => setSelected(t.id)} onOpen={(t) => setSelected(t.id)} hide={HIDDEN} testId="task-grid" />}
-        <aside className="side-panel task-panel">
-          {selected !== null && today ? (
+        {selected !== null && today && (
+          <aside className="side-panel task-panel" aria-label="任务详情">
+            <button className="ghost small-button panel-close" onClick={() => setSelected(null)} aria-label="关闭详情" title="关闭详情">
+              ×
+            </button>
             <TaskDetail
               key={selected}
               taskId={selected}
@@ -113,10 +116,8 @@ export function TasksPage(props: { focusId: number | null }) {
                 load();
               }}
             />
-          ) : (
-            <div className="empty">在左侧选择一项任务，查看详情、留痕，进行催办、分解、办结。</div>
-          )}
-        </aside>
+          </aside>
+        )}
       </div>
       {creating && (
         <TaskForm

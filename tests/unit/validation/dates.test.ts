@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { excelSerialToIso, parseDateText, toHalfWidth } from '../../../shared/validation/dates';
+import { excelSerialToIso, parseDateText, shownDate, toHalfWidth } from '../../../shared/validation/dates';
 
 function day(raw: string): string {
   const r = parseDateText(raw);
@@ -34,6 +34,20 @@ describe('dates as offices type them', () => {
     assert.deepEqual(parseDateText('1985.03', { allowMonth: true }), { ok: true, value: '1985-03', precision: 'month' });
     assert.match(refused('1985-3'), /缺少日/);
     assert.match(refused('1985-13', { allowMonth: true }), /不存在/);
+  });
+
+  it('year precision (1995年) where partial dates are allowed; a bare 1995 is no date', () => {
+    assert.deepEqual(parseDateText('1995年', { allowMonth: true }), { ok: true, value: '1995', precision: 'year' });
+    assert.match(refused('1995年'), /缺少月和日/);
+    assert.equal(parseDateText('1995', { allowMonth: true }).ok, false);
+  });
+
+  it('a stored date is shown as stored, partial ones included (never blank)', () => {
+    assert.equal(shownDate('1995-05'), '1995-05');
+    assert.equal(shownDate('1995'), '1995');
+    assert.equal(shownDate('1995-05-12'), '1995-05-12');
+    assert.equal(shownDate(null), '');
+    assert.equal(shownDate('待定'), '待定');
   });
 
   it('29 February exists only in leap years (2000 yes, 1900 no)', () => {
