@@ -9,6 +9,7 @@ import { BackendHost } from './backend/host';
 import { toErrorEnvelope } from './backend/dispatch';
 import { DEFAULT_DB_FILE, PRODUCT_NAME, dbPathFromArgs } from './data-location';
 import { APP_ORIGIN, hardenSessions, isTrustedSender } from './security';
+import { shellMode, webPreferencesFor } from './shell-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installMenu } from './menu';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -170,14 +171,7 @@ async function createWindow(h: BackendHost): Promise<void> {
     title: titleFor(h.current.ctx.dbPath),
     show: false,
     backgroundColor: '#f5f6f8',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: webPreferencesFor(path.join(__dirname, 'preload.js'), shellMode(app.isPackaged)),
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, state.file);
@@ -203,7 +197,7 @@ async function start(): Promise<void> {
     }
   });
   await app.whenReady();
-  hardenSessions();
+  hardenSessions(shellMode(app.isPackaged));
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const dbPath = dbPathFromArgs(process.argv) ?? path.join(app.getPath('userData'), DEFAULT_DB_FILE);
   host = await openHost(dbPath);
@@ -234,7 +228,7 @@ async function start(): Promise<void> {
     pickDataFile: (mode) => void pickDataFile(mode),
     about: () =>
       void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.current.ctx.dbPath ?? ''}` }),
-  });
+  }, shellMode(app.isPackaged));
   await createWindow(host);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host?.close());
