@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     staticDir: path.join(__dirname, '..', 'renderer'),
     port: portArg ? Number(portArg.slice(7)) : 5174,
   });
-  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开：${bridge.url}\n按 Ctrl+C 退出。\n`);
+  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开（地址含本次启动的访问令牌，每次启动都不同，请勿告诉他人）：\n${bridge.url}\n按 Ctrl+C 退出。\n`);
   const stop = () => {
     void bridge.close().then(() => {
       host.close();

@@ -5,9 +5,16 @@ import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 
 const PASSWORD = '督办2026春';
 
-/** What the page's own origin gets from the loopback bridge for one method (the renderer is untrusted). */
+/**
+ * What the page's own origin gets from the loopback bridge for one method (the renderer is
+ * untrusted): with the bridge's token, which the page holds for its tab.
+ */
 const callFromPage = (page: Page, method: string) =>
-  page.evaluate(async (m) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json(), method) as Promise<{
+  page.evaluate(
+    async (m) =>
+      (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledgerdesk-token': sessionStorage.getItem('ledgerdesk.bridgeToken') ?? '' }, body: '{}' })).json(),
+    method,
+  ) as Promise<{
     ok: boolean;
     error?: { code: string; message: string };
   }>;
