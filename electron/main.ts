@@ -143,7 +143,7 @@ function registerIpc(h: BackendHost): void {
   // the file is resolved from the attachment id by the backend: the page never names a path to open
   ipcMain.handle(HOST_CHANNELS.openAttachment, async (event, id: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url) || !Number.isInteger(id) || (id as number) <= 0) return '拒绝访问';
-    if (h.current.lock.isLocked()) return '程序已锁定，请先解锁';
+    if (h.sealed || h.current.lock.isLocked()) return '程序已锁定，请先解锁';
     try {
       const problem = await shell.openPath(h.current.attachments.pathOf(id as number));
       return problem ? `无法打开附件：${problem}` : null;
@@ -168,7 +168,7 @@ async function createWindow(h: BackendHost): Promise<void> {
     ...(state.known ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
     minWidth: 960,
     minHeight: 600,
-    title: titleFor(h.current.ctx.dbPath),
+    title: titleFor(h.dbPath),
     show: false,
     backgroundColor: '#f5f6f8',
     webPreferences: webPreferencesFor(path.join(__dirname, 'preload.js'), shellMode(app.isPackaged)),
@@ -205,15 +205,13 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  // A consistent copy before anything is written this session, then once a day while open.
-  await automaticBackup(host);
   // supervision levels rise with the calendar: log each rise at start and every hour, and tell the user
   const focusWindow = () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   };
   const hourly = () => {
-    if (!host) return;
+    if (!host || host.sealed) return;
     void automaticBackup(host);
     try {
       refreshLevelsAndNotify(host, focusWindow);
@@ -221,13 +219,34 @@ async function start(): Promise<void> {
       console.error('refreshLevels', err);
     }
   };
-  refreshLevelsAndNotify(host, focusWindow);
+  // A consistent copy before anything is written this session, then once a day while open.
+  // An encrypted file is opened by its password on the lock screen: the same happens then.
+  const opened = (h: BackendHost) => {
+    if (h.sealed) return;
+    void automaticBackup(h).then(() => {
+      try {
+        refreshLevelsAndNotify(h, focusWindow);
+      } catch (err) {
+        console.error('refreshLevels', err);
+      }
+    });
+  };
+  if (!host.sealed) {
+    await automaticBackup(host);
+    refreshLevelsAndNotify(host, focusWindow);
+  }
+  const h0 = host;
+  let wasSealed = host.sealed;
+  host.onSwitch(() => {
+    if (wasSealed && !h0.sealed) opened(h0); // unlocked at last
+    wasSealed = h0.sealed;
+  });
   setInterval(hourly, 60 * 60 * 1000);
   registerIpc(host);
   installMenu(() => win, {
     pickDataFile: (mode) => void pickDataFile(mode),
     about: () =>
-      void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.current.ctx.dbPath ?? ''}` }),
+      void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.dbPath ?? ''}` }),
   }, shellMode(app.isPackaged));
   await createWindow(host);
   app.on('window-all-closed', () => app.quit());

@@ -9,8 +9,18 @@ async function main(): Promise<void> {
   const dbPath = dbPathFromArgs(argv) ?? path.join(defaultDataDir(), DEFAULT_DB_FILE);
   const portArg = argv.find((a) => a.startsWith('--port='));
   const host = new BackendHost(dbPath);
-  const { problems } = await host.current.backup.automatic();
-  problems.forEach((p) => process.stderr.write(`${p}\n`));
+  const backup = async () => {
+    const { problems } = await host.current.backup.automatic();
+    problems.forEach((p) => process.stderr.write(`${p}\n`));
+  };
+  // an encrypted file is opened by its password on the lock screen; its backup is taken then
+  if (host.sealed) {
+    const stop = host.onSwitch(() => {
+      if (host.sealed) return;
+      stop();
+      void backup();
+    });
+  } else await backup();
   const bridge = await startBridgeServer({
     dispatch: host.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

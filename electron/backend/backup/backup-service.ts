@@ -26,6 +26,8 @@ export class BackupService {
   constructor(
     private readonly ctx: BackendContext,
     private readonly audit: AuditService,
+    /** the data file's password while it is encrypted: an encrypted backup is checked with it */
+    private readonly password: () => string | null = () => null,
   ) {}
 
   /** backups/<data file name>/ beside the data file */
@@ -110,7 +112,7 @@ export class BackupService {
       'backup.status': () => this.status(),
       'backup.setExtraDir': (i) => this.setExtraDir(i.dir),
       'backup.now': (i) => this.backupTo(i.path ?? null),
-      'backup.verify': (i) => verifyDatabaseFile(i.path),
+      'backup.verify': (i) => verifyDatabaseFile(i.path, undefined, i.password ?? this.password()),
     };
   }
 }

@@ -6,6 +6,7 @@ import { importRosterCommand } from './import';
 import { exportCommand } from './export';
 import { LEDGER_COMMANDS } from './ledger';
 import { TASKS_COMMANDS } from './tasks';
+import { lockSetCommand } from './lock';
 
 /** Every CLI command; each later module adds its own file and one line here. */
-export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand, exportCommand, ...LEDGER_COMMANDS, ...TASKS_COMMANDS];
+export const COMMANDS: Command[] = [initCommand, checkCommand, rosterListCommand, backupCommand, restoreCommand, importRosterCommand, exportCommand, ...LEDGER_COMMANDS, ...TASKS_COMMANDS, lockSetCommand];
