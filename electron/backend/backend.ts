@@ -17,6 +17,7 @@ import { ExportService } from './export/export-service';
 import { SupervisionService } from './supervision/supervision-service';
 import { LockService } from './lock/lock-service';
 import type { AttemptGuard } from './lock/attempt-guard';
+import { cleanLeftovers } from './leftovers';
 import { AttachmentService } from './attachments/attachment-service';
 
 /** All services over one open database, and the handler table the contract requires. */
@@ -58,6 +59,8 @@ export function currentActor(): string {
 }
 
 export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend {
+  // what a write killed midway left behind goes first (leftovers.ts)
+  cleanLeftovers(dbPath);
   const { db, encrypted } = openDatabase(dbPath, opts);
   const ctx: BackendContext = { db, dbPath, actor: opts.actor ?? currentActor(), clock: opts.clock ?? systemClock };
   const audit = new AuditService(ctx);

@@ -43,9 +43,10 @@ export class BackendHost {
   ) {
     this.path = path.resolve(dbPath);
     this.guard = opts.guard ?? new AttemptGuard();
-    cleanLeftovers(this.path);
     const password = passwordFor(opts);
-    this.backend = this.waitsForPassword(this.path, password) ? null : this.openAt(this.path, password);
+    const sealed = this.waitsForPassword(this.path, password);
+    if (sealed) cleanLeftovers(this.path); // (opening cleans them otherwise)
+    this.backend = sealed ? null : this.openAt(this.path, password);
     // while the open file's lock is closed, only the lock screen's methods pass
     this.dispatch = lockGate(createDispatcher(() => this.handlers()), () => this.backend?.lock ?? SEALED_LOCK);
   }
@@ -92,7 +93,7 @@ export class BackendHost {
       fail(ErrorCode.conflict, `“${resolved}”已存在，请选择“打开数据文件”或换一个文件名`);
     }
     const sealedNext = this.waitsForPassword(resolved, undefined);
-    if (!sealedNext) cleanLeftovers(resolved);
+    if (sealedNext) cleanLeftovers(resolved);
     // an encrypted file: the window shows the lock screen for it; the guard starts afresh
     const next = sealedNext ? null : openBackend(resolved, { ...this.opts, guard: new AttemptGuard() });
     const prev = this.backend;

@@ -13,7 +13,8 @@ import path from 'node:path';
  * program's file (the desktop app and the command line at the same time) from being removed.
  */
 const MARK = '未完成';
-const UNFINISHED = new RegExp(`^~.+\\.${MARK}-(\\d+)-[0-9a-f]{8}\\.tmp$`);
+/** (a copy that SQLite writes has its -journal, -wal and -shm files under the same name) */
+const UNFINISHED = new RegExp(`^~.+\\.${MARK}-(\\d+)-[0-9a-f]{8}\\.tmp(-journal|-wal|-shm)?$`);
 /** names earlier versions used: `.名单.xlsx.<pid>-<hex>.tmp`, `x.db.partial`, `x.db.restoring` */
 const OLD_NAMES = [/^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/, /\.db\.partial$/, /\.db\.restoring$/];
 
