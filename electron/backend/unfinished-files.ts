@@ -102,9 +102,12 @@ export class UnfinishedJournal {
       try {
         const { path: file } = JSON.parse(fs.readFileSync(marker, 'utf8')) as { path?: unknown };
         // only ever a file with an unfinished name: a marker edited by someone cannot delete a result
-        if (typeof file === 'string' && isUnfinishedName(path.basename(file)) && fs.existsSync(file)) {
-          fs.rmSync(file, { force: true });
-          removed++;
+        if (typeof file === 'string' && isUnfinishedName(path.basename(file))) {
+          for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
+            if (!fs.existsSync(f)) continue;
+            fs.rmSync(f, { force: true });
+            removed++;
+          }
         }
       } catch {
         /* an unreadable marker: just dropped */

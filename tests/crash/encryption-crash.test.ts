@@ -1,6 +1,5 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import { openBackend } from '../../electron/backend/backend';
 import { BackendHost } from '../../electron/backend/host';
 import { fileKind } from '../../electron/backend/db/cipher';
 import { mulberry32 } from '../../electron/backend/demo/demo-people'; // seeded: a failing run can be repeated
+import { runChild } from './key-child-run';
 
 /**
  * Setting, changing and removing the password re-encrypt the whole data file (and its WAL).
@@ -17,40 +17,12 @@ import { mulberry32 } from '../../electron/backend/demo/demo-people'; // seeded:
  * start must leave no unfinished copy behind.
  */
 const RUNS = Number(process.env.CRASH_KEY_RUNS ?? 8);
-const CHILD = path.join(__dirname, 'key-child.ts');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-keycrash-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const PEOPLE = 4_000;
 const OLD = '旧密码-2025';
 const NEW = '新密码-2026';
-
-export function runChild(args: string[], kill: number | null | 'at-stop', env: Record<string, string> = {}): Promise<{ killed: boolean; doneMs: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (killed) return;
-      if (kill === 'at-stop' && /AT [a-z-]+/.test(out)) {
-        killed = true;
-        child.kill('SIGKILL');
-      } else if (typeof kill === 'number' && out.includes('BEGIN')) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), kill);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      const done = /DONE (\d+)/.exec(out);
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', doneMs: done ? Number(done[1]) : null });
-      else reject(new Error(`child failed (${code}): ${err}`));
-    });
-  });
-}
 
 function copyDb(from: string, to: string): void {
   for (const name of fs.readdirSync(path.dirname(to))) fs.rmSync(path.join(path.dirname(to), name), { recursive: true, force: true });
