@@ -15,8 +15,8 @@ import path from 'node:path';
 const MARK = '未完成';
 /** (a copy that SQLite writes has its -journal, -wal and -shm files under the same name) */
 const UNFINISHED = new RegExp(`^~.+\\.${MARK}-(\\d+)-[0-9a-f]{8}\\.tmp(-journal|-wal|-shm)?$`);
-/** names earlier versions used: `.名单.xlsx.<pid>-<hex>.tmp`, `x.db.partial`, `x.db.restoring` */
-const OLD_NAMES = [/^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/, /\.db\.partial$/, /\.db\.restoring$/];
+/** names earlier versions used: `.名单.xlsx.<pid>-<hex>.tmp`, `x.db.partial` (and attachments' `x.pdf.partial`), `x.db.restoring` */
+const OLD_NAMES = [/^\..+\.(\d+)-[0-9a-f]{8}\.tmp$/, /\.db\.partial$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}[.\w]*\.partial$/, /\.db\.restoring$/];
 
 export function unfinishedPathFor(target: string): string {
   const rand = crypto.randomBytes(4).toString('hex');
