@@ -141,16 +141,25 @@ function registerIpc(h: BackendHost): void {
     }
   });
   // the file is resolved from the attachment id by the backend: the page never names a path to open
-  ipcMain.handle(HOST_CHANNELS.openAttachment, async (event, id: unknown) => {
+  // only documents and images (by the stored file, not the shown name) are opened; anything else is
+  // shown in its folder, never launched (attachment-service.ts openTarget)
+  const attachmentAction = async (event: Electron.IpcMainInvokeEvent, id: unknown, wanted: 'open' | 'reveal') => {
     if (!isTrustedSender(event.senderFrame?.url) || !Number.isInteger(id) || (id as number) <= 0) return '拒绝访问';
     if (h.sealed || h.current.lock.isLocked()) return '程序已锁定，请先解锁';
     try {
-      const problem = await shell.openPath(h.current.attachments.pathOf(id as number));
+      const target = h.current.attachments.openTarget(id as number);
+      if (wanted === 'reveal' || target.action === 'reveal') {
+        shell.showItemInFolder(target.file);
+        return wanted === 'reveal' ? null : target.reason;
+      }
+      const problem = await shell.openPath(target.file);
       return problem ? `无法打开附件：${problem}` : null;
     } catch (err) {
       return err instanceof ApiError ? err.message : '无法打开附件';
     }
-  });
+  };
+  ipcMain.handle(HOST_CHANNELS.openAttachment, (event, id: unknown) => attachmentAction(event, id, 'open'));
+  ipcMain.handle(HOST_CHANNELS.revealAttachment, (event, id: unknown) => attachmentAction(event, id, 'reveal'));
 }
 
 async function automaticBackup(h: BackendHost): Promise<void> {
