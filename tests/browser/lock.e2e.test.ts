@@ -39,6 +39,7 @@ async function unlockWith(page: Page, password: string) {
 describe('the lock in the browser', () => {
   let browser: Browser;
   let app: AppUnderTest;
+  let recoveryKey = '';
 
   before(async () => {
     browser = await launchChromium();
@@ -68,7 +69,18 @@ describe('the lock in the browser', () => {
     await dialog.getByLabel('空闲锁定分钟').fill('5');
     await dialog.getByRole('button', { name: '设置密码' }).click();
     await page.getByTestId('status').filter({ hasText: '已设置密码' }).waitFor();
-    assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5 });
+    assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5, encrypted: true });
+
+    // the recovery key, shown once: the dialog stays until the user says it is kept
+    const sheet = page.getByRole('dialog', { name: '请保存恢复密钥' });
+    recoveryKey = (await sheet.getByLabel('恢复密钥', { exact: true }).innerText()).replace(/\s+/g, '-');
+    assert.match(recoveryKey, /^(\d{6}-){7}\d{6}$/);
+    assert.equal(await sheet.getByRole('button', { name: '完成' }).isDisabled(), true);
+    await page.keyboard.press('Escape');
+    assert.equal(await sheet.count(), 1, 'Esc does not close it before the key is kept');
+    await sheet.getByLabel('我已打印或抄下恢复密钥，并妥善保管').check();
+    await sheet.getByRole('button', { name: '完成' }).click();
+    await sheet.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: '锁定', exact: true }).click();
     const screen = page.getByTestId('lock-screen');
@@ -121,5 +133,36 @@ describe('the lock in the browser', () => {
     await page.clock.runFor('00:40');
     await page.getByTestId('lock-screen').waitFor();
     assert.equal(app.host.current.lock.isLocked(), true);
+  });
+
+  it('an encrypted file opens on the lock screen; 忘记密码 explains the recovery key, which sets a new password', async () => {
+    const { page } = app;
+    // the program started again on the file: nothing can be read from it before the password
+    app.host.open(app.dbPath, false);
+    assert.equal(app.host.sealed, true);
+    await page.reload();
+    const screen = page.getByTestId('lock-screen');
+    await screen.getByText('数据文件已加密，请输入密码打开。').waitFor();
+    await screen.getByText('数据文件：ledgerdesk.db').waitFor();
+    assert.equal(await page.locator('.topbar').count(), 0);
+
+    await screen.getByRole('button', { name: '忘记密码？' }).click();
+    await screen.getByText(/密码和恢复密钥都丢失时，加密的数据文件无法打开/).waitFor();
+    await screen.getByLabel('恢复密钥').fill('123456-000000');
+    await screen.getByLabel('新密码', { exact: true }).fill('新的密码-2027');
+    await screen.getByLabel('再次输入新密码').fill('新的密码-2027');
+    await screen.getByRole('button', { name: '用恢复密钥打开并设置新密码' }).click();
+    await screen.getByTestId('lock-error').filter({ hasText: '48 位数字' }).waitFor();
+
+    await screen.getByLabel('恢复密钥').fill(recoveryKey.replace(/-/g, ' '));
+    await screen.getByRole('button', { name: '用恢复密钥打开并设置新密码' }).click();
+    await screen.waitFor({ state: 'detached' });
+    await rosterShows(page);
+    assert.equal(app.host.sealed, false);
+    // the new password is the file's now
+    app.host.open(app.dbPath, false);
+    await page.reload();
+    await unlockWith(page, '新的密码-2027');
+    await rosterShows(page);
   });
 });
