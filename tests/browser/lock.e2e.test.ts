@@ -102,6 +102,11 @@ describe('the lock in the browser', () => {
     await screen.waitFor({ state: 'detached' });
     await rosterShows(page);
     assert.equal((await callFromPage(page, 'roster.list')).ok, true);
+    // the 数据安全 page says in plain words what is encrypted and what is not
+    await page.locator('.sidebar').getByRole('button', { name: '数据安全', exact: true }).click();
+    const note = await page.getByTestId('encryption-note').innerText();
+    assert.match(note, /^已设置密码：数据文件和设置密码之后的每一份备份都已加密/);
+    assert.match(note, /设置密码之前的备份和附件文件没有加密/);
   });
 
   it('a reload does not get past the lock: the backend says it is locked', async () => {
