@@ -65,6 +65,12 @@ export const lockContract = {
    * then encrypted with the new password given here. The same recovery key stays valid.
    */
   'lock.recover': returns<LockStatus>()(z.object({ recoveryKey: z.string().max(200), password: newPassword })),
+  /**
+   * A new recovery key for an encrypted file (the printout is lost, or was never made): the
+   * current password is sealed to it. The old key keeps opening what it opened until the
+   * password is changed too.
+   */
+  'lock.newRecoveryKey': returns<{ recoveryKey: string }>()(z.object({ current: typed })),
   /** Locks at once (the 锁定 button, or the renderer's idle timer). */
   'lock.lockNow': returns<LockStatus>()(z.object({})),
 };

@@ -7,6 +7,10 @@ import type { BackendContext } from '../context';
 import type { AuditService, AuditLine } from '../audit/audit-service';
 import { AttemptGuard } from './attempt-guard';
 import { verifyPassword } from './password-hash';
+import path from 'node:path';
+import { ErrorCode, fail } from '../errors';
+import { newRecoveryKey, sealPassword } from './recovery-key';
+import { addSealed } from './recovery-file';
 
 export { LockErrorCode } from './attempt-guard';
 
@@ -138,8 +142,24 @@ export class LockService {
     return this.status();
   }
 
+  /** A new recovery key: the current password sealed to it, beside the file; its public half kept in the file. */
+  newRecoveryKey(current: string): Promise<{ recoveryKey: string }> {
+    return this.guard.serial(async () => {
+      if (this.password === null) fail(ErrorCode.validation, '数据文件没有加密，不需要恢复密钥');
+      await this.checkCurrent(current, '当前密码不正确');
+      const fresh = newRecoveryKey();
+      addSealed(path.dirname(path.resolve(this.ctx.dbPath)), [sealPassword(fresh.publicKey, this.password!)]);
+      this.ctx.db.transaction(() => {
+        lockSettings.put(this.ctx.db, RECOVERY_KEY, fresh.publicKey);
+        this.audit.record([{ entity: 'settings', entityId: 0, action: 'update', field: 'lock.recoveryKey', oldValue: '已设置', newValue: '已更换' }]);
+      })();
+      return { recoveryKey: fresh.text };
+    });
+  }
+
   handlers(): Omit<HandlersOf<'lock'>, HostMethod> {
     return {
+      'lock.newRecoveryKey': (i) => this.newRecoveryKey(i.current),
       'lock.status': () => this.status(),
       'lock.unlock': (i) => this.unlock(i.password),
       'lock.lockNow': () => this.lockNow(),

@@ -89,6 +89,13 @@ export function LockSettingsDialog(props: { status: LockStatus; onClose: () => v
         (s.idleMinutes > 0 ? `启动时和空闲 ${s.idleMinutes} 分钟后需输入密码` : '启动时需输入密码，空闲不自动锁定'),
     );
   };
+  const newKey = () => {
+    if (!current) return setError('更换恢复密钥前请输入当前密码');
+    void run(
+      async () => ({ ...props.status, recoveryKey: (await api.lock.newRecoveryKey({ current })).recoveryKey }),
+      () => '已更换恢复密钥：旧的恢复密钥仍能打开以前的备份，如担心它落入他人之手，请同时更换密码',
+    );
+  };
   const clear = () => {
     if (!current) return setError('清除密码前请输入当前密码');
     if (!confirmClear) return setConfirmClear(true);
@@ -103,10 +110,16 @@ export function LockSettingsDialog(props: { status: LockStatus; onClose: () => v
       footer={
         <>
           {enabled && (
-            <button className="danger-text" disabled={busy} onClick={clear} style={{ marginRight: 'auto' }}>
+            <button className="danger-text" disabled={busy} onClick={clear}>
               {confirmClear ? '确认清除密码' : '清除密码'}
             </button>
           )}
+          {enabled && encrypted && (
+            <button disabled={busy} onClick={newKey} title="恢复密钥丢失或没有保存时：生成新的恢复密钥（需当前密码）">
+              更换恢复密钥…
+            </button>
+          )}
+          <span style={{ marginRight: 'auto' }} />
           <button onClick={props.onClose}>取消</button>
           <button className="primary" disabled={busy} onClick={save}>
             {enabled ? '保存' : '设置密码'}

@@ -142,3 +142,16 @@ describe('the recovery key (忘记密码)', () => {
     assert.equal(sealed.sealed, true);
   });
 });
+
+describe('a new recovery key', () => {
+  it('needs the current password, and opens the file from then on', async (t) => {
+    const { dbPath, h } = await protectedFile(t);
+    assert.match(errorOf(await h.dispatch('lock.newRecoveryKey', { current: 'wrong-pass' })).message, /^当前密码不正确/);
+    const { recoveryKey } = valueOf<{ recoveryKey: string }>(await h.dispatch('lock.newRecoveryKey', { current: PASSWORD }));
+    assert.match(recoveryKey, /^(\d{6}-){7}\d{6}$/);
+    h.close();
+    const sealed = openHost(t, dbPath);
+    valueOf(await sealed.dispatch('lock.recover', { recoveryKey, password: 'after-new-key' }));
+    openDatabase(dbPath, { password: 'after-new-key' }).db.close();
+  });
+});
