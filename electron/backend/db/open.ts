@@ -129,6 +129,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       );
     }
     applyPragmas(db);
+    // an encrypted page is decrypted and checked on every read from disk (or the OS's cache):
+    // a larger page cache keeps the working set decrypted (64 MiB at most, only when encrypted)
+    if (encrypted) db.pragma('cache_size = -65536');
     // A quick look at every page before trusting the file (full integrity_check is `check`).
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') {
