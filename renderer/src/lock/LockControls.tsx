@@ -30,7 +30,8 @@ export function LockControls() {
             status={status}
             onClose={() => setDialog(false)}
             onSaved={(s) => {
-              update(s);
+              // the recovery key goes to the sheet only, not into the lock's state
+              update({ enabled: s.enabled, locked: s.locked, idleMinutes: s.idleMinutes, encrypted: s.encrypted });
               setDialog(false);
               if ('recoveryKey' in s && s.recoveryKey) {
                 const key = s.recoveryKey;
