@@ -9,7 +9,8 @@
  *   backup DB OUT               back the data file up to OUT
  *   restore DB FROM             restore the data file from the backup FROM
  * STOP is `before-switch` (the new file complete under its unfinished name) or `after-switch`
- * (renamed over the data file, before the program reopens it).
+ * (renamed over the data file, before the program reopens it); export, backup and restore take
+ * `before-rename` (halt before the first unfinished file is renamed to its real name).
  */
 import fs from 'node:fs';
 import { BackendHost } from '../../electron/backend/host';
@@ -35,6 +36,26 @@ function stopAtSwitch(db: string, point: string): void {
   };
 }
 
+/** Halts before the first rename of an unfinished file, whatever it is. */
+function stopBeforeAnyRename(): void {
+  const rename = fs.renameSync;
+  const renameAsync = fs.promises.rename;
+  const halt = (from: fs.PathLike) => {
+    if (/未完成/.test(String(from))) {
+      say('AT before-rename');
+      forever();
+    }
+  };
+  fs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+    halt(from);
+    rename(from, to);
+  };
+  fs.promises.rename = async (from: fs.PathLike, to: fs.PathLike) => {
+    halt(from);
+    return renameAsync(from, to);
+  };
+}
+
 async function main(): Promise<void> {
   const [mode, db, a, b, c] = process.argv.slice(2);
   if (!mode || !db) throw new Error('usage: key-child MODE DB …');
@@ -47,6 +68,7 @@ async function main(): Promise<void> {
   };
   const stop = mode === 'set' ? b : mode === 'change' ? c : mode === 'clear' ? b : undefined;
   if (stop) stopAtSwitch(db, stop);
+  if (['export', 'backup', 'restore'].includes(mode) && b === 'before-rename') stopBeforeAnyRename();
   say('BEGIN');
   const t0 = Date.now();
   if (mode === 'set') await call('lock.setPassword', { password: a, idleMinutes: 10 });
