@@ -3,8 +3,11 @@ import { backupDirFor } from './backup/recover';
 import { attachmentsDirFor } from './attachments/attachment-files';
 import { UnfinishedJournal, cleanFolder, useJournal } from './unfinished-files';
 
-/** The journal of unfinished files written outside the program's folders, kept in the data file's backup folder. */
-export const journalFor = (dbPath: string) => new UnfinishedJournal(path.join(backupDirFor(dbPath), '.unfinished'));
+/** The folders searched for leftovers by name at every opening of the data file. */
+const scannedFolders = (dbPath: string) => [path.dirname(path.resolve(dbPath)), backupDirFor(dbPath), path.join(backupDirFor(dbPath), 'attachments'), attachmentsDirFor(dbPath)];
+
+/** The journal of unfinished files written outside those folders, kept in the data file's backup folder. */
+export const journalFor = (dbPath: string) => new UnfinishedJournal(path.join(backupDirFor(dbPath), '.unfinished'), scannedFolders(dbPath));
 
 /**
  * On opening a data file (the program's start, or switching files): removes what writes
@@ -15,12 +18,7 @@ export const journalFor = (dbPath: string) => new UnfinishedJournal(path.join(ba
  */
 export function cleanLeftovers(dbPath: string): number {
   const journal = journalFor(dbPath);
-  const removed =
-    journal.clean() +
-    cleanFolder(path.dirname(path.resolve(dbPath))) +
-    cleanFolder(backupDirFor(dbPath)) +
-    cleanFolder(path.join(backupDirFor(dbPath), 'attachments')) +
-    cleanFolder(attachmentsDirFor(dbPath));
+  const removed = journal.clean() + scannedFolders(dbPath).reduce((n, dir) => n + cleanFolder(dir), 0);
   useJournal(journal);
   return removed;
 }

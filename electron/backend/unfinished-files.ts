@@ -72,10 +72,15 @@ export function cleanFolder(dir: string): number {
  * file being written, removed when it is done. The next start removes what the markers name.
  */
 export class UnfinishedJournal {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    /** folders searched by name at every start anyway (cleanFolder): files there need no marker */
+    private readonly scanned: string[] = [],
+  ) {}
 
   /** Notes `temp` as being written; call the returned function when it is renamed or removed. */
   track(temp: string): () => void {
+    if (this.scanned.some((d) => path.resolve(d) === path.dirname(path.resolve(temp)))) return () => {};
     const marker = path.join(this.dir, `${process.pid}-${crypto.randomBytes(6).toString('hex')}.json`);
     try {
       fs.mkdirSync(this.dir, { recursive: true });

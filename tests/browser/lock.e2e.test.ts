@@ -76,6 +76,11 @@ describe('the lock in the browser', () => {
     recoveryKey = (await sheet.getByLabel('恢复密钥', { exact: true }).innerText()).replace(/\s+/g, '-');
     assert.match(recoveryKey, /^(\d{6}-){7}\d{6}$/);
     assert.equal(await sheet.getByRole('button', { name: '完成' }).isDisabled(), true);
+    // 打印 prints the key and what it is for, and nothing of the program behind it
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByText('台账督办助手 · 恢复密钥').isVisible(), true);
+    assert.equal(await page.locator('.sidebar').evaluate((e) => getComputedStyle(e).visibility), 'hidden', 'but not printed');
+    await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     assert.equal(await sheet.count(), 1, 'Esc does not close it before the key is kept');
     await sheet.getByLabel('我已打印或抄下恢复密钥，并妥善保管').check();
