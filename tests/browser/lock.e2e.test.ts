@@ -1,23 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+import { callApiFromPage, launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 
 const PASSWORD = '督办2026春';
 
-/**
- * What the page's own origin gets from the loopback bridge for one method (the renderer is
- * untrusted): with the bridge's token, which the page holds for its tab.
- */
-const callFromPage = (page: Page, method: string) =>
-  page.evaluate(
-    async (m) =>
-      (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledgerdesk-token': sessionStorage.getItem('ledgerdesk.bridgeToken') ?? '' }, body: '{}' })).json(),
-    method,
-  ) as Promise<{
-    ok: boolean;
-    error?: { code: string; message: string };
-  }>;
+const callFromPage = (page: Page, method: string) => callApiFromPage(page, method);
 
 /** The element at the window's centre belongs to the lock screen: nothing behind it shows. */
 const coveredByLockScreen = (page: Page) =>
