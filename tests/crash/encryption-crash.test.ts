@@ -16,7 +16,7 @@ import { runChild } from './key-child-run';
  * with all its data, integrity ok, and settings that belong to that password — and the next
  * start must leave no unfinished copy behind.
  */
-const RUNS = Number(process.env.CRASH_KEY_RUNS ?? 6);
+const RUNS = Number(process.env.CRASH_KEY_RUNS ?? 3);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-keycrash-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 

@@ -13,7 +13,7 @@ import { runChild } from './key-child-run';
  * rename when complete. A child doing each is killed at random points; the next start of the
  * program must remove what was left, and every file under a real name must be complete.
  */
-const RUNS = Number(process.env.CRASH_LEFTOVER_RUNS ?? 5);
+const RUNS = Number(process.env.CRASH_LEFTOVER_RUNS ?? 4);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-leftovers-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 const PEOPLE = 4_000;
