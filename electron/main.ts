@@ -9,6 +9,7 @@ import { BackendHost } from './backend/host';
 import { toErrorEnvelope } from './backend/dispatch';
 import { DEFAULT_DB_FILE, PRODUCT_NAME, dbPathFromArgs } from './data-location';
 import { APP_ORIGIN, hardenSessions, isTrustedSender } from './security';
+import { shellMode, webPreferencesFor } from './shell-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installMenu } from './menu';
 import { loadWindowState, trackWindowState } from './window-state';
@@ -140,16 +141,25 @@ function registerIpc(h: BackendHost): void {
     }
   });
   // the file is resolved from the attachment id by the backend: the page never names a path to open
-  ipcMain.handle(HOST_CHANNELS.openAttachment, async (event, id: unknown) => {
+  // only documents and images (by the stored file, not the shown name) are opened; anything else is
+  // shown in its folder, never launched (attachment-service.ts openTarget)
+  const attachmentAction = async (event: Electron.IpcMainInvokeEvent, id: unknown, wanted: 'open' | 'reveal') => {
     if (!isTrustedSender(event.senderFrame?.url) || !Number.isInteger(id) || (id as number) <= 0) return '拒绝访问';
-    if (h.current.lock.isLocked()) return '程序已锁定，请先解锁';
+    if (h.sealed || h.current.lock.isLocked()) return '程序已锁定，请先解锁';
     try {
-      const problem = await shell.openPath(h.current.attachments.pathOf(id as number));
+      const target = h.current.attachments.openTarget(id as number);
+      if (wanted === 'reveal' || target.action === 'reveal') {
+        shell.showItemInFolder(target.file);
+        return wanted === 'reveal' ? null : target.reason;
+      }
+      const problem = await shell.openPath(target.file);
       return problem ? `无法打开附件：${problem}` : null;
     } catch (err) {
       return err instanceof ApiError ? err.message : '无法打开附件';
     }
-  });
+  };
+  ipcMain.handle(HOST_CHANNELS.openAttachment, (event, id: unknown) => attachmentAction(event, id, 'open'));
+  ipcMain.handle(HOST_CHANNELS.revealAttachment, (event, id: unknown) => attachmentAction(event, id, 'reveal'));
 }
 
 async function automaticBackup(h: BackendHost): Promise<void> {
@@ -167,17 +177,10 @@ async function createWindow(h: BackendHost): Promise<void> {
     ...(state.known ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
     minWidth: 960,
     minHeight: 600,
-    title: titleFor(h.current.ctx.dbPath),
+    title: titleFor(h.dbPath),
     show: false,
     backgroundColor: '#f5f6f8',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: webPreferencesFor(path.join(__dirname, 'preload.js'), shellMode(app.isPackaged)),
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, state.file);
@@ -203,7 +206,7 @@ async function start(): Promise<void> {
     }
   });
   await app.whenReady();
-  hardenSessions();
+  hardenSessions(shellMode(app.isPackaged));
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   const dbPath = dbPathFromArgs(process.argv) ?? path.join(app.getPath('userData'), DEFAULT_DB_FILE);
   host = await openHost(dbPath);
@@ -211,15 +214,13 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  // A consistent copy before anything is written this session, then once a day while open.
-  await automaticBackup(host);
   // supervision levels rise with the calendar: log each rise at start and every hour, and tell the user
   const focusWindow = () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   };
   const hourly = () => {
-    if (!host) return;
+    if (!host || host.sealed) return;
     void automaticBackup(host);
     try {
       refreshLevelsAndNotify(host, focusWindow);
@@ -227,14 +228,35 @@ async function start(): Promise<void> {
       console.error('refreshLevels', err);
     }
   };
-  refreshLevelsAndNotify(host, focusWindow);
+  // A consistent copy before anything is written this session, then once a day while open.
+  // An encrypted file is opened by its password on the lock screen: the same happens then.
+  const opened = (h: BackendHost) => {
+    if (h.sealed) return;
+    void automaticBackup(h).then(() => {
+      try {
+        refreshLevelsAndNotify(h, focusWindow);
+      } catch (err) {
+        console.error('refreshLevels', err);
+      }
+    });
+  };
+  if (!host.sealed) {
+    await automaticBackup(host);
+    refreshLevelsAndNotify(host, focusWindow);
+  }
+  const h0 = host;
+  let wasSealed = host.sealed;
+  host.onSwitch(() => {
+    if (wasSealed && !h0.sealed) opened(h0); // unlocked at last
+    wasSealed = h0.sealed;
+  });
   setInterval(hourly, 60 * 60 * 1000);
   registerIpc(host);
   installMenu(() => win, {
     pickDataFile: (mode) => void pickDataFile(mode),
     about: () =>
-      void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.current.ctx.dbPath ?? ''}` }),
-  });
+      void dialog.showMessageBox({ type: 'info', title: PRODUCT_NAME, message: `${PRODUCT_NAME} ${app.getVersion()}`, detail: `数据文件：${host?.dbPath ?? ''}` }),
+  }, shellMode(app.isPackaged));
   await createWindow(host);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => host?.close());

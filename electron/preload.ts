@@ -11,6 +11,7 @@ const host: HostBridge = {
   pickSavePath: (defaultName, filterName, extensions) => ipcRenderer.invoke(HOST_CHANNELS.pickSavePath, defaultName, filterName, extensions),
   pickOpenPaths: (options) => ipcRenderer.invoke(HOST_CHANNELS.pickOpenPaths, options),
   openAttachment: (id) => ipcRenderer.invoke(HOST_CHANNELS.openAttachment, id),
+  revealAttachment: (id) => ipcRenderer.invoke(HOST_CHANNELS.revealAttachment, id),
   printToPdf: (defaultName) => ipcRenderer.invoke(HOST_CHANNELS.printToPdf, defaultName),
   onMenuCommand(listener) {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand) => listener(command);

@@ -1,22 +1,18 @@
 import { app, session, type WebContents } from 'electron';
+import { APP_ORIGIN, isAllowedUrl, type ShellMode } from './shell-policy';
 
-export const APP_SCHEME = 'app';
-export const APP_ORIGIN = `${APP_SCHEME}://ledgerdesk`;
-
-/** Only our own pages, devtools, and inline data may be loaded; no network at all. */
-export function isAllowedUrl(url: string): boolean {
-  return url.startsWith(`${APP_ORIGIN}/`) || url.startsWith('devtools://') || url.startsWith('data:') || url.startsWith('blob:');
-}
+export { APP_ORIGIN, APP_SCHEME } from './shell-policy';
 
 /**
  * Security defaults for every web contents: no navigation, no redirects, no new windows,
- * no <webview>, no permissions, no request to anything but the app's own files.
+ * no <webview>, no permissions, no request to anything but the app's own files, and no
+ * DevTools in an installed build (the window's webPreferences say so too).
  */
-export function hardenSessions(): void {
+export function hardenSessions(mode: ShellMode): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedUrl(details.url) }));
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedUrl(details.url, mode) }));
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (e, url) => {
@@ -25,6 +21,7 @@ export function hardenSessions(): void {
     contents.on('will-redirect', (e) => e.preventDefault());
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    if (!mode.devTools) contents.on('devtools-opened', () => contents.closeDevTools());
   });
 }
 

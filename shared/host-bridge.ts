@@ -19,6 +19,8 @@ export interface HostBridge {
    * id through the backend: the page never names a path to open. Resolves to an error message, or null.
    */
   openAttachment(id: number): Promise<string | null>;
+  /** Shows an attachment's stored file in the system's file manager (what is offered for files that are not documents or images). */
+  revealAttachment(id: number): Promise<string | null>;
   /**
    * Prints the page as it prints (print CSS) to a PDF the user names in the save dialog.
    * null if cancelled, else the saved file or the reason it could not be saved (Chinese).
@@ -34,5 +36,6 @@ export const HOST_CHANNELS = {
   menuCommand: 'host:menu-command',
   pickOpenPaths: 'host:pick-open-paths',
   openAttachment: 'host:open-attachment',
+  revealAttachment: 'host:reveal-attachment',
   printToPdf: 'host:print-to-pdf',
 } as const;

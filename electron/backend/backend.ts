@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Handlers } from '../../shared/contract/types';
 import type { HostMethod } from '../../shared/contract/app';
-import { openDatabase, type OpenOptions } from './db/open';
+import { openDatabase, passwordFor, type OpenOptions } from './db/open';
 import type { BackendContext } from './context';
 import { systemClock, type Clock } from './clock';
 import { AuditService } from './audit/audit-service';
@@ -16,6 +16,8 @@ import { LedgerService } from './ledger/ledger-service';
 import { ExportService } from './export/export-service';
 import { SupervisionService } from './supervision/supervision-service';
 import { LockService } from './lock/lock-service';
+import type { AttemptGuard } from './lock/attempt-guard';
+import { cleanLeftovers } from './leftovers';
 import { AttachmentService } from './attachments/attachment-service';
 import { CollectService } from './collect/collect-service';
 
@@ -47,6 +49,8 @@ export interface Backend {
 export interface BackendOptions extends OpenOptions {
   clock?: Clock;
   actor?: string;
+  /** counts wrong passwords across re-openings of the same file (the host keeps one) */
+  guard?: AttemptGuard;
 }
 
 export function currentActor(): string {
@@ -58,7 +62,9 @@ export function currentActor(): string {
 }
 
 export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend {
-  const { db } = openDatabase(dbPath, opts);
+  // what a write killed midway left behind goes first (leftovers.ts)
+  cleanLeftovers(dbPath);
+  const { db, encrypted } = openDatabase(dbPath, opts);
   const ctx: BackendContext = { db, dbPath, actor: opts.actor ?? currentActor(), clock: opts.clock ?? systemClock };
   const audit = new AuditService(ctx);
   const units = new UnitService(ctx, audit);
@@ -84,10 +90,10 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   roster.onRenamed((id) => ledger.reindexReferences('person', id));
   const attachments = new AttachmentService(ctx, audit);
   const app = new AppService(ctx, audit, demo);
-  const backup = new BackupService(ctx, audit);
+  const lock = new LockService(ctx, audit, { password: encrypted ? passwordFor(opts)! : null, ...(opts.guard ? { guard: opts.guard } : {}) });
+  const backup = new BackupService(ctx, audit, () => lock.filePassword());
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);
   const exports = new ExportService({ ctx, roster, ledger, supervision, app }, audit, jobs);
-  const lock = new LockService(ctx, audit);
   const collect = new CollectService({ ctx, audit, units, ledger, supervision, exports, jobs, officeName: () => app.info().officeName });
   // `satisfies` makes the compiler list any contract method without a handler.
   const handlers = {

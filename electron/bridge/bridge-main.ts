@@ -37,11 +37,24 @@ async function main(): Promise<void> {
       fail(`端口 ${port} 已被占用（也许另一个“npm run dev:browser”正在运行）。请先关闭它，或换一个端口：npm run dev:browser -- --port=其他端口号`);
     }
     bridge = await listen(0);
-    process.stderr.write(`端口 ${PREFERRED_PORT} 已被占用，改用空闲端口。\n`);
+    process.stderr.write(`端口 ${PREFERRED_PORT} 已被占用，改用空闲端口。
+`);
   }
-  host = new BackendHost(dbPath);
-  const { problems } = await host.current.backup.automatic();
-  problems.forEach((p) => process.stderr.write(`${p}\n`));
+  const opened = new BackendHost(dbPath);
+  host = opened;
+  const backup = async () => {
+    const { problems } = await opened.current.backup.automatic();
+    problems.forEach((p) => process.stderr.write(`${p}
+`));
+  };
+  // an encrypted file is opened by its password on the lock screen; its backup is taken then
+  if (opened.sealed) {
+    const stopWatching = opened.onSwitch(() => {
+      if (opened.sealed) return;
+      stopWatching();
+      void backup();
+    });
+  } else await backup();
   const stop = () => {
     void bridge.close().then(() => {
       host?.close();
@@ -51,7 +64,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // the last line: whoever waits for it may stop us at once
-  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开：${bridge.url}\n按 Ctrl+C 退出。\n`);
+  process.stderr.write(`台账督办助手（浏览器模式）\n数据文件：${dbPath}\n请在浏览器中打开（地址含本次启动的访问令牌，每次启动都不同，请勿告诉他人）：\n${bridge.url}\n按 Ctrl+C 退出。\n`);
 }
 
 function fail(message: string): never {

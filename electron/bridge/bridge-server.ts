@@ -1,8 +1,10 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { BRIDGE_TOKEN_HEADER, BRIDGE_TOKEN_PARAM, BRIDGE_TOKEN_REFUSED } from '../../shared/bridge-token';
 import type { Dispatch } from '../backend/dispatch';
 import { contentType } from '../content-types';
 
@@ -10,6 +12,10 @@ import { contentType } from '../content-types';
  * The loopback bridge: the same typed API as Electron's IPC, over HTTP on 127.0.0.1, for the
  * browser end-to-end tests and `npm run dev:browser`. POST /api/<method> with the JSON input;
  * the answer is the same {ok, value} | {ok, error} envelope the IPC returns.
+ *
+ * Every API call must carry this start's random token (shared/bridge-token.ts) besides passing
+ * the Host/Origin check: other local processes, and pages in other tabs, cannot call it. The
+ * static files (the program's own code, as in the installer) are served without it.
  */
 export interface BridgeOptions {
   dispatch: Dispatch;
@@ -19,7 +25,10 @@ export interface BridgeOptions {
 }
 
 export interface Bridge {
+  /** the address to open, with the token after `#` */
   url: string;
+  /** this start's token (the page takes it from `url`) */
+  token: string;
   close(): Promise<void>;
 }
 
@@ -48,8 +57,17 @@ function sameOrigin(req: http.IncomingMessage, port: number): boolean {
   return hostOk && originOk;
 }
 
+/** Constant-time comparison, so the answer's timing does not reveal how much of a guess was right. */
+function tokenMatches(sent: string | string[] | undefined, token: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
   const root = path.resolve(opts.staticDir);
+  const token = randomBytes(32).toString('base64url');
   let port = 0;
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -67,6 +85,11 @@ export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.writeHead(405).end();
+        return;
+      }
+      if (!tokenMatches(req.headers[BRIDGE_TOKEN_HEADER], token)) {
+        req.resume(); // the body is not read, let alone run
+        res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: false, error: { code: 'FORBIDDEN', message: BRIDGE_TOKEN_REFUSED } }));
         return;
       }
       let input: unknown;
@@ -100,7 +123,8 @@ export function startBridgeServer(opts: BridgeOptions): Promise<Bridge> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: `http://127.0.0.1:${port}/#${BRIDGE_TOKEN_PARAM}=${token}`,
+        token,
         close: () =>
           new Promise<void>((r) => {
             server.closeAllConnections();

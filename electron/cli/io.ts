@@ -10,12 +10,28 @@ export interface CliIo {
   /** the one JSON document (with --json) or human text goes to stdout; everything else to stderr */
   out(text: string): void;
   err(text: string): void;
+  /** all of standard input (`lock set --password-stdin`); default: the process's */
+  readStdin?(): Promise<string>;
+  /** the environment (LEDGERDESK_PASSWORD); default: the process's */
+  env?: Record<string, string | undefined>;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  readStdin: readProcessStdin,
 };
+
+/** The variable every command reads an encrypted data file's password from. */
+export const PASSWORD_VARIABLE = 'LEDGERDESK_PASSWORD';
+
+export const passwordFromEnv = (io: CliIo): string | undefined => (io.env ?? process.env)[PASSWORD_VARIABLE] || undefined;
 
 export interface Command {
   /** words that select it, e.g. ['roster', 'list'] */

@@ -1,6 +1,14 @@
 import { toErrorEnvelope } from '../backend/dispatch';
+import { PasswordErrorCode, withDefaultPassword } from '../backend/db/open';
 import { COMMANDS } from './commands';
-import { EXIT, UsageError, exitFor, parse, processIo, type CliIo } from './io';
+import { EXIT, PASSWORD_VARIABLE, UsageError, exitFor, parse, passwordFromEnv, processIo, type CliIo } from './io';
+
+/** The command line's words for a missing or wrong password: where it is read from. */
+function passwordReason(code: string | undefined, message: string): string {
+  if (code === PasswordErrorCode.required) return `${message.replace(/需要输入密码才能打开。?$/, '需要密码才能打开。')}请在环境变量 ${PASSWORD_VARIABLE} 中给出密码。未做任何改动。`;
+  if (code === PasswordErrorCode.wrong) return `环境变量 ${PASSWORD_VARIABLE} 中的密码不正确，无法打开数据文件。未做任何改动。`;
+  return message;
+}
 
 /** Finds the command whose words the arguments start with (the longest match wins). */
 function select(argv: string[]) {
@@ -36,14 +44,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     const parsed = parse(cmd, argv);
     const positionals = parsed.positionals.slice(cmd.path.length);
-    return await cmd.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals }, io);
+    // every command opens an encrypted data file with the password from the environment
+    return await withDefaultPassword(passwordFromEnv(io), async () => cmd.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals }, io));
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${(err as Error).message}\n\n${usage()}`);
       return EXIT.usage;
     }
     const env = toErrorEnvelope(err, (e) => io.err(String((e as Error)?.stack ?? e)));
-    io.err(env.ok ? '' : env.error.message);
+    io.err(env.ok ? '' : passwordReason(env.error.code, env.error.message));
     return exitFor(err) === EXIT.refused || (!env.ok && env.error.code !== 'INTERNAL') ? EXIT.refused : EXIT.usage;
   }
 }

@@ -13,6 +13,17 @@ export const MAX_DOWNLOAD_BYTES = 50 * 1024 * 1024;
 /** A file size as people read it: 812 B, 34 KB, 2.5 MB. */
 export const sizeText = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
 
+/**
+ * What the desktop app opens with the system's program: documents and images, by the stored
+ * file's extension (the shown name is only a label). Anything else — a program, a script, a
+ * shortcut, a web page, an archive, an Office file with macros — is only shown in its folder.
+ */
+export const OPENABLE_EXTENSIONS = [
+  '.pdf', '.ofd', '.txt', '.csv', '.rtf',
+  '.doc', '.docx', '.xls', '.xlsx', '.ppt', '.pptx', '.wps', '.et', '.dps', '.odt', '.ods', '.odp',
+  '.jpg', '.jpeg', '.png', '.gif', '.bmp', '.tif', '.tiff', '.webp',
+] as const;
+
 export interface Attachment {
   id: number;
   owner: AttachmentOwner;
@@ -23,6 +34,12 @@ export interface Attachment {
   sha256: string;
   addedAt: string;
   actor: string;
+  /** the stored file's extension, lower case ('' when it has none) */
+  storedType: string;
+  /** a document or image by OPENABLE_EXTENSIONS: opened with the system's program; else only shown in its folder */
+  openable: boolean;
+  /** the shown name's extension is not the stored file's (a data folder from elsewhere may say 整改报告.pdf for a program) */
+  nameMismatch: boolean;
 }
 
 const id = z.number().int().positive();

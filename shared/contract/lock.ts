@@ -9,6 +9,13 @@ export interface LockStatus {
   locked: boolean;
   /** minutes without mouse or keyboard use before the program locks itself; 0 = never */
   idleMinutes: number;
+  /** the data file (and every backup written since) is encrypted with the password */
+  encrypted: boolean;
+}
+
+/** What setting a password answers: the status, and the recovery key when one was made (shown once, never again). */
+export interface PasswordSaved extends LockStatus {
+  recoveryKey: string | null;
 }
 
 export const LOCK_MIN_LENGTH = 6;
@@ -20,7 +27,7 @@ export const LOCK_MAX_IDLE_MINUTES = 480;
 export const LOCKED_CODE = 'LOCKED';
 
 /** What a locked backend still serves (the lock screen needs them; nothing here reveals data). */
-export const LOCK_OPEN_METHODS = ['lock.status', 'lock.unlock', 'app.info'] as const;
+export const LOCK_OPEN_METHODS = ['lock.status', 'lock.unlock', 'lock.recover', 'app.info'] as const;
 
 /** A typed password is never trimmed: spaces are part of it. */
 const typed = z.string().max(LOCK_MAX_LENGTH, `密码不能超过 ${LOCK_MAX_LENGTH} 个字符`);
@@ -39,18 +46,31 @@ export const lockContract = {
   /**
    * Sets the password, or changes it and/or the idle minutes. When a password is already
    * set, `current` must be it; `password` may then be left out to change only the minutes.
+   * Setting or changing it encrypts the data file with it; the first time, the answer carries
+   * the recovery key, shown once.
    */
-  'lock.setPassword': returns<LockStatus>()(
+  'lock.setPassword': returns<PasswordSaved>()(
     z.object({
       current: typed.optional(),
       password: newPassword.optional(),
       idleMinutes: idleMinutes.default(LOCK_DEFAULT_IDLE_MINUTES),
     }),
   ),
-  /** Removes the password (the program then never locks); needs the current one. */
+  /** Removes the password (the program then never locks, the file is no longer encrypted); needs the current one. */
   'lock.clear': returns<LockStatus>()(z.object({ current: typed })),
   /** Answers the lock screen: the status when right, the refusal 密码不正确 when not. */
   'lock.unlock': returns<LockStatus>()(z.object({ password: typed })),
+  /**
+   * 忘记密码: the recovery key (printed when the password was set) opens the file, which is
+   * then encrypted with the new password given here. The same recovery key stays valid.
+   */
+  'lock.recover': returns<LockStatus>()(z.object({ recoveryKey: z.string().max(200), password: newPassword })),
+  /**
+   * A new recovery key for an encrypted file (the printout is lost, or was never made): the
+   * current password is sealed to it. The old key keeps opening what it opened until the
+   * password is changed too.
+   */
+  'lock.newRecoveryKey': returns<{ recoveryKey: string }>()(z.object({ current: typed })),
   /** Locks at once (the 锁定 button, or the renderer's idle timer). */
   'lock.lockNow': returns<LockStatus>()(z.object({})),
 };

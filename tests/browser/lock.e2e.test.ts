@@ -1,16 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
+import { callApiFromPage, launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 
 const PASSWORD = '督办2026春';
 
-/** What the page's own origin gets from the loopback bridge for one method (the renderer is untrusted). */
-const callFromPage = (page: Page, method: string) =>
-  page.evaluate(async (m) => (await fetch(`api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json(), method) as Promise<{
-    ok: boolean;
-    error?: { code: string; message: string };
-  }>;
+const callFromPage = (page: Page, method: string) => callApiFromPage(page, method);
 
 /** The element at the window's centre belongs to the lock screen: nothing behind it shows. */
 const coveredByLockScreen = (page: Page) =>
@@ -32,6 +27,7 @@ async function unlockWith(page: Page, password: string) {
 describe('the lock in the browser', () => {
   let browser: Browser;
   let app: AppUnderTest;
+  let recoveryKey = '';
 
   before(async () => {
     browser = await launchChromium();
@@ -61,7 +57,23 @@ describe('the lock in the browser', () => {
     await dialog.getByLabel('空闲锁定分钟').fill('5');
     await dialog.getByRole('button', { name: '设置密码' }).click();
     await page.getByTestId('status').filter({ hasText: '已设置密码' }).waitFor();
-    assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5 });
+    assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5, encrypted: true });
+
+    // the recovery key, shown once: the dialog stays until the user says it is kept
+    const sheet = page.getByRole('dialog', { name: '请保存恢复密钥' });
+    recoveryKey = (await sheet.getByLabel('恢复密钥', { exact: true }).innerText()).replace(/\s+/g, '-');
+    assert.match(recoveryKey, /^(\d{6}-){7}\d{6}$/);
+    assert.equal(await sheet.getByRole('button', { name: '完成' }).isDisabled(), true);
+    // 打印 prints the key and what it is for, and nothing of the program behind it
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByText('台账督办助手 · 恢复密钥').isVisible(), true);
+    assert.equal(await page.locator('.sidebar').evaluate((e) => getComputedStyle(e).visibility), 'hidden', 'but not printed');
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    assert.equal(await sheet.count(), 1, 'Esc does not close it before the key is kept');
+    await sheet.getByLabel('我已打印或抄下恢复密钥，并妥善保管').check();
+    await sheet.getByRole('button', { name: '完成' }).click();
+    await sheet.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: '锁定', exact: true }).click();
     const screen = page.getByTestId('lock-screen');
@@ -83,6 +95,11 @@ describe('the lock in the browser', () => {
     await screen.waitFor({ state: 'detached' });
     await rosterShows(page);
     assert.equal((await callFromPage(page, 'roster.list')).ok, true);
+    // the 数据安全 page says in plain words what is encrypted and what is not
+    await page.locator('.sidebar').getByRole('button', { name: '数据安全', exact: true }).click();
+    const note = await page.getByTestId('encryption-note').innerText();
+    assert.match(note, /^已设置密码：数据文件和设置密码之后的每一份备份都已加密/);
+    assert.match(note, /设置密码之前的备份和附件文件没有加密/);
   });
 
   it('a reload does not get past the lock: the backend says it is locked', async () => {
@@ -114,5 +131,36 @@ describe('the lock in the browser', () => {
     await page.clock.runFor('00:40');
     await page.getByTestId('lock-screen').waitFor();
     assert.equal(app.host.current.lock.isLocked(), true);
+  });
+
+  it('an encrypted file opens on the lock screen; 忘记密码 explains the recovery key, which sets a new password', async () => {
+    const { page } = app;
+    // the program started again on the file: nothing can be read from it before the password
+    app.host.open(app.dbPath, false);
+    assert.equal(app.host.sealed, true);
+    await page.reload();
+    const screen = page.getByTestId('lock-screen');
+    await screen.getByText('数据文件已加密，请输入密码打开。').waitFor();
+    await screen.getByText('数据文件：ledgerdesk.db').waitFor();
+    assert.equal(await page.locator('.topbar').count(), 0);
+
+    await screen.getByRole('button', { name: '忘记密码？' }).click();
+    await screen.getByText(/密码和恢复密钥都丢失时，加密的数据文件无法打开/).waitFor();
+    await screen.getByLabel('恢复密钥').fill('123456-000000');
+    await screen.getByLabel('新密码', { exact: true }).fill('新的密码-2027');
+    await screen.getByLabel('再次输入新密码').fill('新的密码-2027');
+    await screen.getByRole('button', { name: '用恢复密钥打开并设置新密码' }).click();
+    await screen.getByTestId('lock-error').filter({ hasText: '48 位数字' }).waitFor();
+
+    await screen.getByLabel('恢复密钥').fill(recoveryKey.replace(/-/g, ' '));
+    await screen.getByRole('button', { name: '用恢复密钥打开并设置新密码' }).click();
+    await screen.waitFor({ state: 'detached' });
+    await rosterShows(page);
+    assert.equal(app.host.sealed, false);
+    // the new password is the file's now
+    app.host.open(app.dbPath, false);
+    await page.reload();
+    await unlockWith(page, '新的密码-2027');
+    await rosterShows(page);
   });
 });

@@ -101,6 +101,22 @@ describe('electron-builder.yml', async () => {
     assert.ok(config.linux?.maintainer, 'deb needs a maintainer');
   });
 
+  it('flips the Electron fuses that make the installed program hard to misuse', () => {
+    // electronFuses as electron-builder loaded it: it writes exactly these into the binary
+    const fuses = config.electronFuses as Record<string, boolean> | null | undefined;
+    assert.ok(fuses, 'electronFuses is missing: the binary would keep run-as-Node, NODE_OPTIONS and --inspect');
+    const expected: Record<string, boolean> = {
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    };
+    for (const [fuse, value] of Object.entries(expected)) assert.equal(fuses[fuse], value, `fuse ${fuse}`);
+    // asar integrity needs the app packed as an asar
+    assert.equal(config.asar, true);
+  });
+
   it('points at icons that exist: a 512×512 PNG and an .ico up to 256×256', () => {
     const resources = path.join(REPO, config.directories!.buildResources!);
     assert.deepEqual(pngSize(path.join(REPO, config.linux!.icon!)), { width: 512, height: 512 });

@@ -58,3 +58,19 @@ export async function openApp(browser: Browser, opts: { clock?: Clock; seed?: (h
     },
   };
 }
+
+/**
+ * An API call made by the page itself (what the untrusted renderer could do), with the loopback
+ * bridge's token the page holds for its tab — for tests that check what the backend refuses.
+ */
+export function callApiFromPage(page: Page, method: string, input: unknown = {}): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    async ([m, i]) =>
+      (await fetch(`api/${m}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ledgerdesk-token': sessionStorage.getItem('ledgerdesk.bridgeToken') ?? '' },
+        body: JSON.stringify(i),
+      })).json(),
+    [method, input] as const,
+  );
+}

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../../shared/contract/types';
-import { MAX_ATTACHMENT_BYTES, MAX_DOWNLOAD_BYTES, sizeText, type Attachment, type AttachmentOwner } from '../../../shared/contract/attachments';
+import { MAX_ATTACHMENT_BYTES, MAX_DOWNLOAD_BYTES, OPENABLE_EXTENSIONS, sizeText, type Attachment, type AttachmentOwner } from '../../../shared/contract/attachments';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
@@ -21,16 +21,37 @@ interface DbAttachment {
   removed_at: string | null;
 }
 
-const toAttachment = (r: DbAttachment): Attachment => ({
-  id: r.id,
-  owner: r.owner,
-  ownerId: r.owner_id,
-  fileName: r.file_name,
-  size: r.size,
-  sha256: r.sha256,
-  addedAt: r.added_at,
-  actor: r.actor,
-});
+const extOf = (name: string) => path.extname(name).toLowerCase();
+const OPENABLE = new Set<string>(OPENABLE_EXTENSIONS);
+
+const toAttachment = (r: DbAttachment): Attachment => {
+  const storedType = extOf(r.stored_name);
+  return {
+    id: r.id,
+    owner: r.owner,
+    ownerId: r.owner_id,
+    fileName: r.file_name,
+    size: r.size,
+    sha256: r.sha256,
+    addedAt: r.added_at,
+    actor: r.actor,
+    storedType,
+    openable: OPENABLE.has(storedType),
+    nameMismatch: extOf(r.file_name) !== storedType,
+  };
+};
+
+/** The first bytes of a program (Windows .exe/.dll, Linux ELF, a script): never handed to the system to open. */
+function looksLikeProgram(file: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 4, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.subarray(0, 2).toString('latin1') === 'MZ' || head.toString('latin1') === '\x7fELF' || head.subarray(0, 2).toString('latin1') === '#!';
+}
 
 /** Each owner's audit trail: an attachment shows in the history of its record or task. */
 const AUDIT_ENTITY: Record<AttachmentOwner, string> = { record: 'ledger_record', task: 'task' };
@@ -148,6 +169,19 @@ export class AttachmentService {
     const file = path.join(this.dir(), path.basename(r.stored_name));
     if (!fs.existsSync(file)) fail(ErrorCode.notFound, `附件“${r.file_name}”的文件已不在附件文件夹“${this.dir()}”中`);
     return file;
+  }
+
+  /**
+   * What the desktop app may do with an attachment: open it with the system's program only when
+   * the stored file is a document or image (by its own extension, not the shown name) and does
+   * not start like a program; anything else is shown in its folder, never launched.
+   */
+  openTarget(id: number): { file: string; action: 'open' | 'reveal'; reason: string | null } {
+    const file = this.pathOf(id);
+    const a = toAttachment(this.row(id));
+    if (!a.openable) return { file, action: 'reveal', reason: `“${a.fileName}”实际是 ${a.storedType || '无扩展名'} 文件，不是文档或图片，为安全起见不直接打开，已在文件夹中显示。` };
+    if (looksLikeProgram(file)) return { file, action: 'reveal', reason: `“${a.fileName}”的内容是一个程序，为安全起见不直接打开，已在文件夹中显示。` };
+    return { file, action: 'open', reason: null };
   }
 
   download(id: number): { fileName: string; dataBase64: string } {

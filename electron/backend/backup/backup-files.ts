@@ -1,30 +1,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { fileKind } from '../db/cipher';
+import { trackUnfinished, unfinishedPathFor } from '../unfinished-files';
+import { copySealed } from '../lock/recovery-file';
 
 /**
  * Consistent copies through SQLite's online backup API (never a plain copy of a live WAL
- * database, which can catch it mid-checkpoint). Written to a temp name, then renamed,
- * so a backup file that exists is always complete.
+ * database, which can catch it mid-checkpoint); of an encrypted file, through VACUUM INTO,
+ * which writes one snapshot with the same key (the backup API cannot write an encrypted copy).
+ * Written under an unfinished name (~daily-….db.未完成-….tmp), then renamed, so a backup file
+ * that exists is always complete; a leftover is removed at the next start. An encrypted copy
+ * gets the recovery file beside it (lock/recovery-file.ts).
  */
 export async function backupDatabase(db: Database, dest: string): Promise<string> {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
-  const partial = `${dest}.partial`;
-  fs.rmSync(partial, { force: true });
+  const partial = unfinishedPathFor(dest);
+  const done = trackUnfinished(partial);
+  const encrypted = fileKind(db.name) === 'encrypted';
   try {
-    await db.backup(partial);
-    // A backup should be one self-contained file: switch the copy out of WAL mode, so that
-    // merely opening it (to verify or restore) creates no -wal/-shm files beside it.
-    db.prepare('ATTACH DATABASE ? AS finished_backup').run(partial);
-    try {
-      db.pragma('finished_backup.journal_mode = DELETE');
-    } finally {
-      db.prepare('DETACH DATABASE finished_backup').run();
+    if (encrypted) {
+      db.prepare('VACUUM INTO ?').run(partial); // the copy is not in WAL mode
+    } else {
+      await db.backup(partial);
+      // A backup should be one self-contained file: switch the copy out of WAL mode, so that
+      // merely opening it (to verify or restore) creates no -wal/-shm files beside it.
+      db.prepare('ATTACH DATABASE ? AS finished_backup').run(partial);
+      try {
+        db.pragma('finished_backup.journal_mode = DELETE');
+      } finally {
+        db.prepare('DETACH DATABASE finished_backup').run();
+      }
     }
     fs.renameSync(partial, dest);
+    if (encrypted) copySealed(path.dirname(db.name), path.dirname(dest));
   } catch (err) {
     fs.rmSync(partial, { force: true });
     throw err;
+  } finally {
+    done();
   }
   return dest;
 }

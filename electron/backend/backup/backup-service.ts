@@ -8,6 +8,7 @@ import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
 import { backupDatabase, isoWeek, listBackups, prune, stamp } from './backup-files';
 import { verifyDatabaseFile } from './verify-file';
+import { cleanFolder } from '../unfinished-files';
 import { backupDirFor } from './recover';
 import { attachmentsDirFor, mirrorAttachments } from '../attachments/attachment-files';
 
@@ -26,6 +27,8 @@ export class BackupService {
   constructor(
     private readonly ctx: BackendContext,
     private readonly audit: AuditService,
+    /** the data file's password while it is encrypted: an encrypted backup is checked with it */
+    private readonly password: () => string | null = () => null,
   ) {}
 
   /** backups/<data file name>/ beside the data file */
@@ -71,6 +74,7 @@ export class BackupService {
     const targets = [this.dir(), this.extraDir()].filter((d): d is string => d !== null);
     for (const dir of targets) {
       try {
+        cleanFolder(dir); // a copy killed midway, e.g. on the USB drive, last time
         const daily = path.join(dir, `daily-${today}.db`);
         if (opts.force || !fs.existsSync(daily)) {
           written.push(await backupDatabase(this.ctx.db, daily));
@@ -110,7 +114,7 @@ export class BackupService {
       'backup.status': () => this.status(),
       'backup.setExtraDir': (i) => this.setExtraDir(i.dir),
       'backup.now': (i) => this.backupTo(i.path ?? null),
-      'backup.verify': (i) => verifyDatabaseFile(i.path),
+      'backup.verify': (i) => verifyDatabaseFile(i.path, undefined, i.password ?? this.password()),
     };
   }
 }

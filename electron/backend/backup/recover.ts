@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listBackups, stamp } from './backup-files';
 import { verifyDatabaseFile } from './verify-file';
+import { unfinishedPathFor } from '../unfinished-files';
 import { attachmentsDirFor, mirrorAttachments } from '../attachments/attachment-files';
 
 /** The backup folder of a data file, the same one BackupService writes to. */
@@ -10,10 +11,10 @@ export function backupDirFor(dbPath: string): string {
 }
 
 /** The newest backup that passes verification, or null. */
-export function newestGoodBackup(dbPath: string, nativeBinding?: string): string | null {
+export function newestGoodBackup(dbPath: string, nativeBinding?: string, password?: string | null): string | null {
   for (const b of listBackups(backupDirFor(dbPath))) {
     try {
-      verifyDatabaseFile(b.file, nativeBinding);
+      verifyDatabaseFile(b.file, nativeBinding, password);
       return b.file;
     } catch {
       // damaged or foreign: try the next older one
@@ -26,13 +27,13 @@ export function newestGoodBackup(dbPath: string, nativeBinding?: string): string
  * For a data file that cannot be opened: the damaged file is kept (renamed, never deleted)
  * and the newest good backup takes its place.
  */
-export function recoverFromNewestBackup(dbPath: string, nativeBinding?: string): { restored: string; damagedKeptAs: string } | null {
-  const good = newestGoodBackup(dbPath, nativeBinding);
+export function recoverFromNewestBackup(dbPath: string, nativeBinding?: string, password?: string | null): { restored: string; damagedKeptAs: string } | null {
+  const good = newestGoodBackup(dbPath, nativeBinding, password);
   if (!good) return null;
   const damagedKeptAs = `${dbPath}.damaged-${stamp(new Date())}`;
   fs.renameSync(dbPath, damagedKeptAs);
   for (const ext of ['-wal', '-shm']) if (fs.existsSync(dbPath + ext)) fs.renameSync(dbPath + ext, damagedKeptAs + ext);
-  const incoming = `${dbPath}.restoring`;
+  const incoming = unfinishedPathFor(dbPath);
   fs.copyFileSync(good, incoming);
   fs.renameSync(incoming, dbPath);
   mirrorAttachments(attachmentsDirFor(good), attachmentsDirFor(dbPath));

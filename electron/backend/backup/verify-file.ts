@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/define';
-import { APPLICATION_ID } from '../db/open';
+import { APPLICATION_ID, PasswordErrorCode } from '../db/open';
+import { applyKey, fileKind } from '../db/cipher';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { ErrorCode } from '../errors';
 
@@ -17,22 +18,26 @@ export interface VerifiedFile {
  * a SQLite file, our application id, a schema this program understands, integrity ok.
  * Opens it read-only; the file is not changed.
  */
-export function verifyDatabaseFile(file: string, nativeBinding?: string): VerifiedFile {
+export function verifyDatabaseFile(file: string, nativeBinding?: string, password?: string | null): VerifiedFile {
   const name = path.basename(file);
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ApiError(ErrorCode.notFound, `备份文件“${file}”不存在`);
-  const head = Buffer.alloc(16);
-  const fd = fs.openSync(file, 'r');
-  try {
-    fs.readSync(fd, head, 0, 16, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  if (head.toString('latin1') !== 'SQLite format 3\0') throw new ApiError(ErrorCode.dbNotLedgerDesk, `“${name}”不是台账督办助手的数据文件或备份`);
+  const kind = fileKind(file);
+  if (kind !== 'plain' && kind !== 'encrypted') throw new ApiError(ErrorCode.dbNotLedgerDesk, `“${name}”不是台账督办助手的数据文件或备份`);
+  if (kind === 'encrypted' && !password) throw new ApiError(PasswordErrorCode.required, `“${name}”是加密的备份，需要它的密码才能检查和恢复`);
   let db: BetterSqlite3.Database;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch {
     throw new ApiError(ErrorCode.dbCorrupt, `“${name}”无法打开，文件可能已损坏`);
+  }
+  if (kind === 'encrypted') {
+    try {
+      applyKey(db, password!);
+      db.pragma('user_version', { simple: true });
+    } catch {
+      db.close();
+      throw new ApiError(PasswordErrorCode.wrong, `“${name}”是加密的备份，用现在的密码打不开（可能是更改密码之前的备份，需要当时的密码）`);
+    }
   }
   try {
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {

@@ -4,11 +4,17 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/define';
 import { ErrorCode } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { applyKey, fileKind, isNotADatabase } from './cipher';
+import { unfinishedPathFor } from '../unfinished-files';
 
 /** 'LDK1' — marks a SQLite file as ours, so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x4c444b31;
-const SQLITE_MAGIC = 'SQLite format 3\0';
 
+/** Refusals about the password, the same for the app's lock screen and the command line. */
+export const PasswordErrorCode = {
+  required: 'PASSWORD_REQUIRED',
+  wrong: 'WRONG_PASSWORD',
+} as const;
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
@@ -19,13 +25,37 @@ export interface OpenOptions {
    * long upgrade can report progress, and the crash tests stop a migration exactly there.
    */
   onMigration?: (version: number) => void;
+  /** The password of an encrypted data file (ignored for a plain one). */
+  password?: string;
 }
+
+let fallbackPassword: string | undefined;
+
+/**
+ * The command line's password (LEDGERDESK_PASSWORD) for every file a command opens while it
+ * runs — so each command, including ones added later, opens an encrypted file without
+ * passing it along (electron/cli/main.ts).
+ */
+export async function withDefaultPassword<T>(password: string | undefined, run: () => Promise<T>): Promise<T> {
+  const before = fallbackPassword;
+  fallbackPassword = password || undefined;
+  try {
+    return await run();
+  } finally {
+    fallbackPassword = before;
+  }
+}
+
+/** The password given for this open, else the command line's. */
+export const passwordFor = (opts: { password?: string | undefined }): string | undefined => opts.password ?? fallbackPassword;
 
 export interface OpenResult {
   db: Database;
   schemaVersion: number;
   /** the copy taken before migrating, if a migration ran on an existing file */
   preMigrationCopy: string | null;
+  /** the file is encrypted (opened with `password`) */
+  encrypted: boolean;
 }
 
 function refuse(code: string, message: string): never {
@@ -33,21 +63,11 @@ function refuse(code: string, message: string): never {
 }
 
 /** Reads the first bytes without SQLite, to give a clear message for a file that isn't a database. */
-function assertLooksLikeSqlite(file: string): void {
-  if (!fs.existsSync(file)) return;
-  const stat = fs.statSync(file);
-  if (stat.isDirectory()) refuse(ErrorCode.dbNotLedgerDesk, `“${file}”是一个文件夹，不是数据文件。`);
-  if (stat.size === 0) return; // an empty file becomes a new database
-  const fd = fs.openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    fs.readSync(fd, head, 0, 16, 0);
-    if (head.toString('latin1') !== SQLITE_MAGIC) {
-      refuse(ErrorCode.dbNotLedgerDesk, `“${path.basename(file)}”不是台账督办助手的数据文件，无法打开。`);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+function assertLooksLikeSqlite(file: string): boolean {
+  const kind = fileKind(file);
+  if (kind === 'foreign' && fs.statSync(file).isDirectory()) refuse(ErrorCode.dbNotLedgerDesk, `“${file}”是一个文件夹，不是数据文件。`);
+  if (kind === 'foreign') refuse(ErrorCode.dbNotLedgerDesk, `“${path.basename(file)}”不是台账督办助手的数据文件，无法打开。`);
+  return kind === 'encrypted';
 }
 
 /**
@@ -79,7 +99,9 @@ function stampName(d: Date): string {
 
 /** Opens (creating if needed) a LedgerDesk database and brings its schema up to date. */
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
-  assertLooksLikeSqlite(file);
+  const encrypted = assertLooksLikeSqlite(file);
+  const password = passwordFor(opts);
+  if (encrypted && !password) refuse(PasswordErrorCode.required, `数据文件“${path.basename(file)}”已加密，需要输入密码才能打开。`);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database;
   try {
@@ -90,6 +112,15 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     throw err;
   }
   try {
+    if (encrypted) {
+      applyKey(db, password!);
+      try {
+        db.pragma('user_version', { simple: true }); // the first read of page 1 tells a wrong key
+      } catch (err) {
+        if (isNotADatabase(err)) refuse(PasswordErrorCode.wrong, '密码不正确');
+        throw err;
+      }
+    }
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
     const existing = hasTables(db);
@@ -103,6 +134,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       );
     }
     applyPragmas(db);
+    // an encrypted page is decrypted and checked on every read from disk (or the OS's cache):
+    // a larger page cache keeps the working set decrypted (64 MiB at most, only when encrypted)
+    if (encrypted) db.pragma('cache_size = -65536');
     // A quick look at every page before trusting the file (full integrity_check is `check`).
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') {
@@ -117,10 +151,18 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
       // never overwrite an earlier copy (an interrupted start may have left one this second)
       preMigrationCopy = `${stem}.db`;
       for (let n = 1; fs.existsSync(preMigrationCopy); n++) preMigrationCopy = `${stem}-${n}.db`;
-      db.prepare('VACUUM INTO ?').run(preMigrationCopy);
+      // written under an unfinished name, renamed when whole; an encrypted file's copy has its key
+      const temp = unfinishedPathFor(preMigrationCopy);
+      try {
+        db.prepare('VACUUM INTO ?').run(temp);
+        fs.renameSync(temp, preMigrationCopy);
+      } catch (err) {
+        fs.rmSync(temp, { force: true });
+        throw err;
+      }
     }
     migrate(db, version, opts.onMigration);
-    return { db, schemaVersion: LATEST_SCHEMA_VERSION, preMigrationCopy };
+    return { db, schemaVersion: LATEST_SCHEMA_VERSION, preMigrationCopy, encrypted };
   } catch (err) {
     db.close();
     const code = (err as { code?: string }).code;

@@ -1,14 +1,20 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import crypto from 'node:crypto';
 import { ApiError } from '../../../shared/contract/define';
 import { ExportErrorCode, fileError } from './export-errors';
+import { trackUnfinished, unfinishedPathFor } from '../unfinished-files';
 
-/** The unfinished file sits next to the destination, so the final rename never crosses disks. */
+/**
+ * The unfinished file sits next to the destination, so the final rename never crosses disks.
+ * Its name (`~名单.xlsx.未完成-<pid>-<hex>.tmp`) says it is not a result, and it is noted in the
+ * journal of unfinished files, so that the next start removes it if this process is killed
+ * before the rename (the marker itself is dropped at that start: it outlives a finished export).
+ */
 export function tempPathFor(out: string): string {
-  const suffix = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
-  return path.join(path.dirname(out), `.${path.basename(out)}.${suffix}.tmp`);
+  const temp = unfinishedPathFor(out);
+  trackUnfinished(temp);
+  return temp;
 }
 
 /** Makes the bytes durable before the rename publishes them (a power cut must not leave an empty file). */
@@ -36,7 +42,8 @@ export function checkDestination(out: string): string {
  */
 export async function writeBytesFile(out: string, bytes: Uint8Array): Promise<string> {
   const target = checkDestination(out);
-  const temp = tempPathFor(target);
+  const temp = unfinishedPathFor(target);
+  const done = trackUnfinished(temp);
   try {
     await fsp.writeFile(temp, bytes, { flag: 'wx' });
     await flushToDisk(temp);
@@ -45,5 +52,7 @@ export async function writeBytesFile(out: string, bytes: Uint8Array): Promise<st
   } catch (err) {
     await fsp.rm(temp, { force: true }).catch(() => {});
     throw fileError(err, target) ?? err;
+  } finally {
+    done();
   }
 }

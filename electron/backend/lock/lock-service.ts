@@ -1,79 +1,97 @@
-import { performance } from 'node:perf_hooks';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
 import type { HandlersOf } from '../../../shared/contract/types';
-import { LOCK_DEFAULT_IDLE_MINUTES, LOCK_MAX_IDLE_MINUTES, LOCKED_CODE, type LockStatus } from '../../../shared/contract/lock';
+import type { HostMethod } from '../../../shared/contract/app';
+import { LOCK_DEFAULT_IDLE_MINUTES, LOCK_MAX_IDLE_MINUTES, type LockStatus } from '../../../shared/contract/lock';
 import type { BackendContext } from '../context';
 import type { AuditService, AuditLine } from '../audit/audit-service';
+import { AttemptGuard } from './attempt-guard';
+import { verifyPassword } from './password-hash';
+import path from 'node:path';
 import { ErrorCode, fail } from '../errors';
-import { DEFAULT_PARAMS, hashPassword, verifyPassword, type ScryptParams } from './password-hash';
+import { newRecoveryKey, sealPassword } from './recovery-key';
+import { addSealed } from './recovery-file';
 
-export const LockErrorCode = {
-  wrongPassword: 'WRONG_PASSWORD',
-  tooManyAttempts: 'TOO_MANY_ATTEMPTS',
-} as const;
+export { LockErrorCode } from './attempt-guard';
 
 export const HASH_KEY = 'lock.hash';
 export const IDLE_KEY = 'lock.idleMinutes';
+/** the public half of the recovery key the file's passwords are sealed to (recovery-key.ts) */
+export const RECOVERY_KEY = 'lock.recoveryPublicKey';
 
 export interface LockOptions {
-  /** pause after every wrong password, before answering (slows guessing) */
-  failDelayMs?: number;
-  /** wrong passwords in a row before a pause of `lockoutMs` */
-  maxAttempts?: number;
-  lockoutMs?: number;
-  /** a monotonic clock in ms (the lockout is about elapsed time, not the calendar) */
-  now?: () => number;
-  params?: ScryptParams;
+  /** the password the file was opened with, when it is encrypted (null: a plain file) */
+  password?: string | null;
+  guard?: AttemptGuard;
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const digest = (s: string) => createHash('sha256').update(s.normalize('NFC'), 'utf8').digest();
+
+/** The settings rows of the lock, read and written on any connection (the live file or a copy being re-keyed). */
+export const lockSettings = {
+  get(db: Database, key: string): string | null {
+    const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  },
+  put(db: Database, key: string, value: string | null): void {
+    if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    else db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  },
+  idleMinutes(db: Database): number {
+    const raw = lockSettings.get(db, IDLE_KEY);
+    const n = raw === null ? NaN : Number(raw);
+    return Number.isInteger(n) && n >= 0 && n <= LOCK_MAX_IDLE_MINUTES ? n : LOCK_DEFAULT_IDLE_MINUTES;
+  },
+  /** The audit line for a change of the idle minutes, or null when they stay. */
+  setIdleMinutes(db: Database, minutes: number): AuditLine | null {
+    const before = lockSettings.idleMinutes(db);
+    if (lockSettings.get(db, IDLE_KEY) !== String(minutes)) lockSettings.put(db, IDLE_KEY, String(minutes));
+    return before === minutes ? null : { entity: 'settings', entityId: 0, action: 'update', field: IDLE_KEY, oldValue: before, newValue: minutes };
+  },
+};
 
 /**
- * The optional lock over one open data file. The password's scrypt hash and the idle minutes
- * are settings in the file; whether it is locked lives only in this process, so a program
- * that starts (or opens this file) with a password set starts locked. The gate that makes
- * the backend refuse other methods while locked is in ./gate.ts.
+ * The lock over one open data file. With a password the file is encrypted (db/cipher.ts):
+ * opening it at all takes the password, and the program holds it while the file is open, to
+ * answer the lock screen after some minutes without use. Whether it is locked lives only in
+ * this process. Setting, changing and removing the password re-encrypt the file, which the
+ * host does (lock/key-change.ts); the gate that refuses other methods while locked is ./gate.ts.
+ *
+ * A file whose password was set by an earlier version (a scrypt hash in its settings, the file
+ * itself not encrypted) still locks as before until the password is saved again, which
+ * encrypts it.
  */
 export class LockService {
   private locked: boolean;
-  private failures = 0;
-  private blockedUntil = 0;
-  /** password checks run one at a time, so parallel guesses wait their turn */
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly opts: Required<LockOptions>;
+  private readonly password: string | null;
+  readonly guard: AttemptGuard;
 
   constructor(
     private readonly ctx: BackendContext,
     private readonly audit: AuditService,
     opts: LockOptions = {},
   ) {
-    this.opts = {
-      failDelayMs: opts.failDelayMs ?? 400,
-      maxAttempts: opts.maxAttempts ?? 5,
-      lockoutMs: opts.lockoutMs ?? 30_000,
-      now: opts.now ?? (() => performance.now()),
-      params: opts.params ?? DEFAULT_PARAMS,
-    };
-    this.locked = this.storedHash() !== null;
-  }
-
-  private setting(key: string): string | null {
-    const row = this.ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value ?? null;
-  }
-
-  private put(key: string, value: string | null): void {
-    if (value === null) this.ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-    else this.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.password = opts.password ?? null;
+    this.guard = opts.guard ?? new AttemptGuard();
+    // an encrypted file was just opened with its password; an old-style one starts locked
+    this.locked = this.password === null && this.storedHash() !== null;
   }
 
   private storedHash(): string | null {
-    return this.setting(HASH_KEY);
+    return lockSettings.get(this.ctx.db, HASH_KEY);
+  }
+
+  /** The password the file is encrypted with (null: not encrypted). */
+  filePassword(): string | null {
+    return this.password;
+  }
+
+  recoveryPublicKey(): string | null {
+    return lockSettings.get(this.ctx.db, RECOVERY_KEY);
   }
 
   idleMinutes(): number {
-    const raw = this.setting(IDLE_KEY);
-    const n = raw === null ? NaN : Number(raw);
-    return Number.isInteger(n) && n >= 0 && n <= LOCK_MAX_IDLE_MINUTES ? n : LOCK_DEFAULT_IDLE_MINUTES;
+    return lockSettings.idleMinutes(this.ctx.db);
   }
 
   isLocked(): boolean {
@@ -81,107 +99,68 @@ export class LockService {
   }
 
   status(): LockStatus {
-    return { enabled: this.storedHash() !== null, locked: this.locked, idleMinutes: this.idleMinutes() };
+    const encrypted = this.password !== null;
+    return { enabled: encrypted || this.storedHash() !== null, locked: this.locked, idleMinutes: this.idleMinutes(), encrypted };
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Whether `password` is this file's password. */
+  private async matches(password: string): Promise<boolean> {
+    if (this.password !== null) return timingSafeEqual(digest(password), digest(this.password));
+    const stored = this.storedHash();
+    return stored !== null && (await verifyPassword(password, stored));
   }
 
-  /** One password check, counted against guessing; throws the Chinese refusal when wrong. */
-  private async check(password: string, stored: string, wrong: string): Promise<void> {
-    const { maxAttempts, lockoutMs, failDelayMs, now } = this.opts;
-    const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-    const wait = this.blockedUntil - now();
-    if (wait > 0) fail(LockErrorCode.tooManyAttempts, `密码连续输错次数过多，请 ${seconds(wait)} 秒后再试`);
-    if (await verifyPassword(password, stored)) {
-      this.failures = 0;
-      return;
-    }
-    this.failures += 1;
-    await sleep(failDelayMs);
-    if (this.failures >= maxAttempts) {
-      this.failures = 0;
-      this.blockedUntil = now() + lockoutMs;
-      fail(LockErrorCode.wrongPassword, `${wrong}。已连续输错 ${maxAttempts} 次，请 ${seconds(lockoutMs)} 秒后再试`);
-    }
-    const left = maxAttempts - this.failures;
-    fail(LockErrorCode.wrongPassword, left <= 2 ? `${wrong}（再输错 ${left} 次将暂停 ${seconds(lockoutMs)} 秒）` : wrong);
-  }
-
-  private refuseWhileLocked(): void {
-    if (this.locked) fail(LOCKED_CODE, '程序已锁定，请先输入密码解锁');
+  /** One check of the current password, counted against guessing; throws `wrong` when it is not. */
+  checkCurrent(password: string, wrong: string): Promise<void> {
+    return this.guard.check(() => this.matches(password), wrong);
   }
 
   unlock(password: string): Promise<LockStatus> {
-    return this.serial(async () => {
-      const stored = this.storedHash();
-      if (stored !== null && this.locked) await this.check(password, stored, '密码不正确');
+    return this.guard.serial(async () => {
+      if (this.locked && this.status().enabled) await this.checkCurrent(password, '密码不正确');
       this.locked = false;
       return this.status();
     });
+  }
+
+  /** After the recovery key proved who is asking (key-change.ts). */
+  unlockRecovered(): void {
+    this.locked = false;
   }
 
   lockNow(): LockStatus {
-    if (this.storedHash() !== null) this.locked = true;
+    if (this.status().enabled) this.locked = true;
     return this.status();
   }
 
-  /** Sets, or (with the current password) changes the password and/or the idle minutes. */
-  setPassword(input: { current?: string; password?: string; idleMinutes: number }): Promise<LockStatus> {
-    return this.serial(async () => {
-      this.refuseWhileLocked();
-      const stored = this.storedHash();
-      if (stored !== null) {
-        if (!input.current) fail(ErrorCode.validation, '请输入当前密码');
-        await this.check(input.current!, stored, '当前密码不正确');
-      } else if (input.password === undefined) {
-        fail(ErrorCode.validation, '请输入要设置的密码');
-      }
-      const next = input.password === undefined ? null : await hashPassword(input.password, this.opts.params);
-      const idleBefore = this.idleMinutes();
+  /** Changes only the idle minutes, in the open file. */
+  setIdleMinutes(minutes: number): LockStatus {
+    this.ctx.db.transaction(() => {
+      const line = lockSettings.setIdleMinutes(this.ctx.db, minutes);
+      if (line) this.audit.record([line]);
+    })();
+    return this.status();
+  }
+
+  /** A new recovery key: the current password sealed to it, beside the file; its public half kept in the file. */
+  newRecoveryKey(current: string): Promise<{ recoveryKey: string }> {
+    return this.guard.serial(async () => {
+      if (this.password === null) fail(ErrorCode.validation, '数据文件没有加密，不需要恢复密钥');
+      await this.checkCurrent(current, '当前密码不正确');
+      const fresh = newRecoveryKey();
+      addSealed(path.dirname(path.resolve(this.ctx.dbPath)), [sealPassword(fresh.publicKey, this.password!)]);
       this.ctx.db.transaction(() => {
-        const lines: AuditLine[] = [];
-        if (next !== null) {
-          this.put(HASH_KEY, next);
-          // the audit says that the password changed, never what it is or its hash
-          lines.push({ entity: 'settings', entityId: 0, action: 'update', field: 'lock.password', oldValue: stored === null ? '未设置' : '已设置', newValue: stored === null ? '已设置' : '已更改' });
-        }
-        if (this.setting(IDLE_KEY) !== String(input.idleMinutes)) {
-          this.put(IDLE_KEY, String(input.idleMinutes));
-          if (idleBefore !== input.idleMinutes) {
-            lines.push({ entity: 'settings', entityId: 0, action: 'update', field: IDLE_KEY, oldValue: idleBefore, newValue: input.idleMinutes });
-          }
-        }
-        if (lines.length) this.audit.record(lines);
+        lockSettings.put(this.ctx.db, RECOVERY_KEY, fresh.publicKey);
+        this.audit.record([{ entity: 'settings', entityId: 0, action: 'update', field: 'lock.recoveryKey', oldValue: '已设置', newValue: '已更换' }]);
       })();
-      return this.status();
+      return { recoveryKey: fresh.text };
     });
   }
 
-  /** Removes the password; the program no longer locks. */
-  clear(current: string): Promise<LockStatus> {
-    return this.serial(async () => {
-      this.refuseWhileLocked();
-      const stored = this.storedHash();
-      if (stored === null) return this.status();
-      await this.check(current, stored, '当前密码不正确');
-      this.ctx.db.transaction(() => {
-        this.put(HASH_KEY, null);
-        this.audit.record([{ entity: 'settings', entityId: 0, action: 'update', field: 'lock.password', oldValue: '已设置', newValue: '未设置' }]);
-      })();
-      this.locked = false;
-      return this.status();
-    });
-  }
-
-  handlers(): HandlersOf<'lock'> {
+  handlers(): Omit<HandlersOf<'lock'>, HostMethod> {
     return {
+      'lock.newRecoveryKey': (i) => this.newRecoveryKey(i.current),
       'lock.status': () => this.status(),
-      'lock.setPassword': (i) => this.setPassword(i),
-      'lock.clear': (i) => this.clear(i.current),
       'lock.unlock': (i) => this.unlock(i.password),
       'lock.lockNow': () => this.lockNow(),
     };

@@ -76,7 +76,8 @@ export function AttachmentList(props: { owner: AttachmentOwner; ownerId: number;
   const open = async (a: Attachment) => {
     try {
       if (host) {
-        const problem = await host.openAttachment(a.id);
+        // a file that is not a document or image is only shown in its folder, never started
+        const problem = a.openable ? await host.openAttachment(a.id) : await host.revealAttachment(a.id);
         if (problem) notify(problem, 'error');
         return;
       }
@@ -127,9 +128,25 @@ export function AttachmentList(props: { owner: AttachmentOwner; ownerId: number;
         <ul className="attachment-list" data-testid="attachment-list">
           {items.map((a) => (
             <li key={a.id}>
-              <button className="link attachment-name" title={`${host ? '用系统默认程序打开' : '下载'}：${a.fileName}`} onClick={() => void open(a)}>
-                {a.fileName}
-              </button>
+              {a.openable || !host ? (
+                <button className="link attachment-name" title={`${host ? '用系统默认程序打开' : '下载'}：${a.fileName}`} onClick={() => void open(a)}>
+                  {a.fileName}
+                </button>
+              ) : (
+                <>
+                  <span className="attachment-name attachment-blocked" title="不是文档或图片：为安全起见不直接打开">
+                    {a.fileName}
+                  </span>
+                  <button className="link" onClick={() => void open(a)}>
+                    在文件夹中显示
+                  </button>
+                </>
+              )}
+              {a.nameMismatch && (
+                <span className="attachment-warning" role="note">
+                  名称与实际文件类型不符：实际是 {a.storedType ? a.storedType.slice(1).toUpperCase() : '无扩展名的'} 文件
+                </span>
+              )}
               <span className="muted small" title={`SHA-256 ${a.sha256}`}>
                 {sizeText(a.size)} · {localTime(a.addedAt)} · {a.actor}
               </span>

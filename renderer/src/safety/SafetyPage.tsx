@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
 import { localTime } from '../common/format';
 import { host } from '../api';
+import { EncryptionNote } from '../lock/EncryptionNote';
 
 const KIND: Record<BackupFile['kind'], string> = { daily: '日备份', weekly: '周备份', other: '手动/其他' };
 
@@ -80,6 +81,7 @@ export function SafetyPage(props: { onRestored: () => void }) {
           <p>
             每次启动程序时（在写入任何数据之前）以及每个使用日，程序用 SQLite 在线备份接口做一份完整备份，保留最近 {status.keepDaily} 个日备份和 {status.keepWeekly} 个周备份。
           </p>
+          <EncryptionNote />
           <dl className="props wide">
             <dt>备份文件夹</dt>
             <dd data-testid="backup-dir">{status.dir}</dd>

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { BackendHost } from '../../../electron/backend/host';
 import { startBridgeServer } from '../../../electron/bridge/bridge-server';
+import { BRIDGE_TOKEN_HEADER } from '../../../shared/bridge-token';
 import { tempDir, testBackendOptions } from '../../helpers/temp-db';
 
 interface Reply {
@@ -53,11 +54,17 @@ async function bridge(t: TestContext) {
   const port = Number(new URL(b.url).port);
   assert.ok(port > 0);
   assert.equal(new URL(b.url).hostname, '127.0.0.1', 'listens on loopback only');
-  return { port, host, url: b.url };
+  // the printed address carries the token after '#', which a browser never sends
+  assert.equal(new URL(b.url).hash, `#token=${b.token}`);
+  tokens.set(port, b.token);
+  return { port, host, url: b.url, token: b.token };
 }
 
+const tokens = new Map<number, string>();
+
+/** An API call as the page makes it: with this start's token, unless `headers` say otherwise. */
 const post = (port: number, method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request(port, { method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+  request(port, { method: 'POST', path: `/api/${method}`, headers: { 'content-type': 'application/json', [BRIDGE_TOKEN_HEADER]: tokens.get(port)!, ...headers }, body: JSON.stringify(input) });
 
 describe('loopback bridge', () => {
   it('POST /api/roster.list returns the envelope', async (t) => {
@@ -79,14 +86,44 @@ describe('loopback bridge', () => {
     assert.equal(v.error.code, 'VALIDATION');
     const u = JSON.parse((await post(port, 'nope.nothing', {})).body);
     assert.equal(u.error.code, 'UNKNOWN_METHOD');
-    const bad = await request(port, { method: 'POST', path: '/api/roster.list', body: '{not json' });
-    assert.equal(bad.status, 400);
-    assert.equal(JSON.parse(bad.body).error.code, 'VALIDATION');
+    const bad = await post(port, 'roster.list', undefined, {});
+    assert.equal(bad.status, 200, 'no body is an empty input');
+    const broken = await request(port, { method: 'POST', path: '/api/roster.list', headers: { [BRIDGE_TOKEN_HEADER]: tokens.get(port)! }, body: '{not json' });
+    assert.equal(broken.status, 400);
+    assert.equal(JSON.parse(broken.body).error.code, 'VALIDATION');
   });
 
   it('only POST reaches the API', async (t) => {
     const { port } = await bridge(t);
     assert.equal((await request(port, { path: '/api/roster.list' })).status, 405);
+  });
+
+  it('an API call without this start\'s token gets 403 in Chinese and does not run', async (t) => {
+    const { port, host, token } = await bridge(t);
+    const origin = `http://127.0.0.1:${port}`;
+    for (const headers of [{ [BRIDGE_TOKEN_HEADER]: '' }, { [BRIDGE_TOKEN_HEADER]: token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A') }, { [BRIDGE_TOKEN_HEADER]: token + 'x' }]) {
+      const r = await post(port, 'units.create', { name: '外来', kind: 'department' }, { origin, ...headers });
+      assert.equal(r.status, 403);
+      const env = JSON.parse(r.body);
+      assert.equal(env.ok, false);
+      assert.match(env.error.message, /访问令牌/);
+    }
+    // no header at all (a local process that only knows the port)
+    const bare = await request(port, { method: 'POST', path: '/api/units.create', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '外来', kind: 'department' }) });
+    assert.equal(bare.status, 403);
+    assert.equal(host.current.units.list().length, 0);
+    // the token in the query string or a cookie is not accepted either: only the header
+    const query = await request(port, { method: 'POST', path: `/api/units.list?token=${token}`, body: '{}' });
+    assert.equal(query.status, 403);
+    assert.equal((await post(port, 'units.list', {})).status, 200, 'with the token it answers');
+  });
+
+  it('each start has its own random token', async (t) => {
+    const a = await bridge(t);
+    const b = await bridge(t);
+    assert.notEqual(a.token, b.token);
+    assert.ok(a.token.length >= 40, 'at least 256 random bits');
+    assert.equal((await post(b.port, 'units.list', {}, { [BRIDGE_TOKEN_HEADER]: a.token })).status, 403, "one bridge's token does not open another");
   });
 
   it('a foreign Origin gets 403 and the call does not run', async (t) => {

@@ -44,7 +44,7 @@ describe('exportTable: the file appears only when complete', () => {
     assert.match(err.message, /导出已取消/);
     const during = seenWhileWriting[0]!;
     assert.equal(during.length, 1, `one file while writing: ${during.join(', ')}`);
-    assert.match(during[0]!, /^\.台账\.xlsx\..*\.tmp$/, 'the unfinished file is a temp file beside the destination');
+    assert.match(during[0]!, /^~台账\.xlsx\.未完成-\d+-[0-9a-f]{8}\.tmp$/, 'the unfinished file is a temp file beside the destination, named as unfinished');
     assert.deepEqual(fs.readdirSync(dir), [], 'nothing left behind');
   });
 

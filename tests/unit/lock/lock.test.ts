@@ -6,8 +6,12 @@ import type { Envelope } from '../../../shared/contract/define';
 import { METHOD_NAMES } from '../../../shared/contract/client';
 import { LOCK_OPEN_METHODS, type LockStatus } from '../../../shared/contract/lock';
 import { BackendHost } from '../../../electron/backend/host';
+import fs from 'node:fs';
 import { LockService, HASH_KEY } from '../../../electron/backend/lock/lock-service';
-import { parseHash, verifyPassword } from '../../../electron/backend/lock/password-hash';
+import { AttemptGuard } from '../../../electron/backend/lock/attempt-guard';
+import { hashPassword, parseHash, verifyPassword } from '../../../electron/backend/lock/password-hash';
+import { fileKind } from '../../../electron/backend/db/cipher';
+import { openDatabase } from '../../../electron/backend/db/open';
 import { auditRows, openTestBackend, tempDir, testBackendOptions } from '../../helpers/temp-db';
 
 const PASSWORD = '督办2026春';
@@ -38,41 +42,67 @@ function valueOf<T>(env: Envelope<unknown>): T {
 const storedHash = (h: BackendHost) =>
   (h.current.ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(HASH_KEY) as { value: string } | undefined)?.value ?? null;
 
-describe('the optional lock: password storage', () => {
-  it('stores a salted scrypt hash: scrypt$N$r$p$salt$hash, never the password', async (t) => {
-    const h = openHost(t, path.join(tempDir(t), 'ledger.db'));
-    const s = valueOf<LockStatus>(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 5 }));
-    assert.deepEqual(s, { enabled: true, locked: false, idleMinutes: 5 });
-    const first = storedHash(h)!;
-    assert.match(first, /^scrypt\$32768\$8\$1\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/);
-    const parsed = parseHash(first)!;
-    assert.equal(parsed.salt.length, 16);
-    assert.equal(parsed.key.length, 32);
-    assert.ok(!first.includes(PASSWORD));
-    assert.ok(await verifyPassword(PASSWORD, first));
-    assert.ok(!(await verifyPassword(PASSWORD + ' ', first)));
+/** Which of the passwords opens the file now (null: it opens without one). */
+function opensWith(dbPath: string, candidates: string[]): string | null | undefined {
+  if (fileKind(dbPath) === 'plain') return null;
+  for (const password of candidates) {
+    try {
+      openDatabase(dbPath, { password }).db.close();
+      return password;
+    } catch {
+      /* not this one */
+    }
+  }
+  return undefined;
+}
 
-    // the same password set again (a change to itself) gives a different salt and hash
-    valueOf(await h.dispatch('lock.setPassword', { current: PASSWORD, password: PASSWORD, idleMinutes: 5 }));
-    const second = storedHash(h)!;
-    assert.notEqual(second, first);
-    assert.notEqual(parseHash(second)!.salt.toString('base64'), parsed.salt.toString('base64'));
-    assert.ok(await verifyPassword(PASSWORD, second));
+describe('the optional lock: password storage', () => {
+  it('keeps no hash of an encrypting password: the encrypted file itself is the check', async (t) => {
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const h = openHost(t, dbPath);
+    const s = valueOf<LockStatus & { recoveryKey: string | null }>(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 5 }));
+    assert.deepEqual({ ...s, recoveryKey: typeof s.recoveryKey }, { enabled: true, locked: false, idleMinutes: 5, encrypted: true, recoveryKey: 'string' });
+    assert.equal(storedHash(h), null);
+    assert.equal(opensWith(dbPath, ['wrong-pass', PASSWORD]), PASSWORD);
+    // the same password set again (a change to itself) re-encrypts; the recovery key is only given the first time
+    const again = valueOf<{ recoveryKey: string | null }>(await h.dispatch('lock.setPassword', { current: PASSWORD, password: PASSWORD, idleMinutes: 5 }));
+    assert.equal(again.recoveryKey, null);
+    assert.equal(opensWith(dbPath, [PASSWORD]), PASSWORD);
   });
 
   it('refuses a short password and a hostile stored string, in Chinese', async (t) => {
-    const h = openHost(t, path.join(tempDir(t), 'ledger.db'));
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const h = openHost(t, dbPath);
     const e = errorOf(await h.dispatch('lock.setPassword', { password: '12345', idleMinutes: 10 }));
     assert.equal(e.code, 'VALIDATION');
     assert.match(e.message, /密码至少需要 6 个字符/);
     assert.match(errorOf(await h.dispatch('lock.setPassword', { idleMinutes: 10 })).message, /请输入要设置的密码/);
     assert.match(errorOf(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: -1 })).message, HAN);
-    assert.equal(storedHash(h), null);
-    // a hand-edited hash with an absurd cost is not run, just refused
+    assert.equal(fileKind(dbPath), 'plain', 'nothing was encrypted');
+    // a hand-edited hash (of an earlier version's password) with an absurd cost is not run, just refused
     for (const bad of ['scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', 'plain', 'scrypt$3$8$1$x$y']) {
       assert.equal(parseHash(bad), null, bad);
       assert.equal(await verifyPassword('whatever', bad), false);
     }
+  });
+
+  it('a password set by an earlier version (a hash, the file plain) still locks, and saving it again encrypts the file', async (t) => {
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const first = openHost(t, dbPath);
+    valueOf(await first.dispatch('units.create', { name: '政治部', parentId: null, kind: 'department' }));
+    first.current.ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(HASH_KEY, await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 }));
+    first.close();
+
+    const h = openHost(t, dbPath);
+    assert.deepEqual(valueOf<LockStatus>(await h.dispatch('lock.status', {})), { enabled: true, locked: true, idleMinutes: 10, encrypted: false });
+    assert.equal(errorOf(await h.dispatch('units.list', {})).code, 'LOCKED');
+    valueOf(await h.dispatch('lock.unlock', { password: PASSWORD }));
+    const saved = valueOf<LockStatus & { recoveryKey: string | null }>(await h.dispatch('lock.setPassword', { current: PASSWORD, idleMinutes: 10 }));
+    assert.equal(saved.encrypted, true);
+    assert.ok(saved.recoveryKey);
+    assert.equal(opensWith(dbPath, [PASSWORD]), PASSWORD);
+    assert.equal(storedHash(h), null);
+    assert.deepEqual(valueOf<{ name: string }[]>(await h.dispatch('units.list', {})).map((u) => u.name), ['政治部']);
   });
 });
 
@@ -81,7 +111,7 @@ describe('the optional lock: the gate in the backend', () => {
     const h = openHost(t, path.join(tempDir(t), 'ledger.db'));
     valueOf(await h.dispatch('units.create', { name: '政治部', parentId: null, kind: 'department' }));
     valueOf(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 10 }));
-    assert.deepEqual(valueOf<LockStatus>(await h.dispatch('lock.lockNow', {})), { enabled: true, locked: true, idleMinutes: 10 });
+    assert.deepEqual(valueOf<LockStatus>(await h.dispatch('lock.lockNow', {})), { enabled: true, locked: true, idleMinutes: 10, encrypted: true });
 
     const open = new Set<string>(LOCK_OPEN_METHODS);
     for (const m of METHOD_NAMES) {
@@ -108,7 +138,7 @@ describe('the optional lock: the gate in the backend', () => {
     valueOf(await h.dispatch('units.create', { name: '指挥中心', parentId: null, kind: 'department' }));
   });
 
-  it('a new host on the same file starts locked; a file without a password does not', async (t) => {
+  it('a new host on the same file starts locked, without even opening it; a file without a password does not', async (t) => {
     const dbPath = path.join(tempDir(t), 'ledger.db');
     const first = openHost(t, dbPath);
     assert.equal(valueOf<LockStatus>(await first.dispatch('lock.status', {})).locked, false);
@@ -117,43 +147,50 @@ describe('the optional lock: the gate in the backend', () => {
     first.close();
 
     const second = openHost(t, dbPath);
-    assert.deepEqual(valueOf<LockStatus>(await second.dispatch('lock.status', {})), { enabled: true, locked: true, idleMinutes: 3 });
+    assert.equal(second.sealed, true, 'the encrypted file waits for its password');
+    assert.equal(valueOf<LockStatus>(await second.dispatch('lock.status', {})).locked, true);
+    // the lock screen's app.info names the file, and nothing read from it
+    assert.deepEqual(valueOf<{ dbPath: string; officeName: string }>(await second.dispatch('app.info', {})).officeName, '');
     assert.equal(errorOf(await second.dispatch('units.list', {})).code, 'LOCKED');
     // switching data files is refused too while locked
     assert.equal(errorOf(await second.dispatch('app.openDataFile', { path: path.join(path.dirname(dbPath), 'other.db'), create: true })).code, 'LOCKED');
-    valueOf(await second.dispatch('lock.unlock', { password: PASSWORD }));
+    assert.match(errorOf(await second.dispatch('lock.unlock', { password: 'not-the-password' })).message, /^密码不正确/);
+    assert.equal(second.sealed, true);
+    assert.deepEqual(valueOf<LockStatus>(await second.dispatch('lock.unlock', { password: PASSWORD })), { enabled: true, locked: false, idleMinutes: 3, encrypted: true });
     valueOf(await second.dispatch('units.list', {}));
   });
 
   it('changing the password or the minutes, and clearing, need the current password', async (t) => {
-    const h = openHost(t, path.join(tempDir(t), 'ledger.db'));
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const h = openHost(t, dbPath);
     valueOf(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 10 }));
-    const hash = storedHash(h);
 
     assert.match(errorOf(await h.dispatch('lock.setPassword', { password: 'another-one', idleMinutes: 10 })).message, /请输入当前密码/);
-    assert.match(errorOf(await h.dispatch('lock.setPassword', { current: 'wrong-pass', idleMinutes: 0 })).message, /^当前密码不正确/);
+    assert.match(errorOf(await h.dispatch('lock.setPassword', { current: 'wrong-pass', password: 'another-one', idleMinutes: 0 })).message, /^当前密码不正确/);
     assert.match(errorOf(await h.dispatch('lock.clear', { current: 'wrong-pass' })).message, /^当前密码不正确/);
     assert.equal(errorOf(await h.dispatch('lock.clear', {})).code, 'VALIDATION');
-    assert.equal(storedHash(h), hash);
+    assert.equal(opensWith(dbPath, ['another-one', PASSWORD]), PASSWORD, 'refused changes change nothing');
     assert.equal(valueOf<LockStatus>(await h.dispatch('lock.status', {})).idleMinutes, 10);
 
     // minutes only (no new password)
     assert.equal(valueOf<LockStatus>(await h.dispatch('lock.setPassword', { current: PASSWORD, idleMinutes: 0 })).idleMinutes, 0);
-    assert.equal(storedHash(h), hash);
+    assert.equal(opensWith(dbPath, [PASSWORD]), PASSWORD);
+    // a new password: the file opens with it, and no longer with the old one
+    valueOf(await h.dispatch('lock.setPassword', { current: PASSWORD, password: 'another-one', idleMinutes: 0 }));
+    assert.equal(opensWith(dbPath, [PASSWORD, 'another-one']), 'another-one');
 
-    assert.deepEqual(valueOf<LockStatus>(await h.dispatch('lock.clear', { current: PASSWORD })), { enabled: false, locked: false, idleMinutes: 0 });
-    assert.equal(storedHash(h), null);
+    assert.deepEqual(valueOf<LockStatus>(await h.dispatch('lock.clear', { current: 'another-one' })), { enabled: false, locked: false, idleMinutes: 0, encrypted: false });
+    assert.equal(fileKind(dbPath), 'plain', 'removing the password decrypts the file');
     // without a password there is nothing to lock
     assert.equal(valueOf<LockStatus>(await h.dispatch('lock.lockNow', {})).locked, false);
     valueOf(await h.dispatch('units.list', {}));
   });
 
-  it('writes audit lines for each setting change, with neither the password nor the hash', async (t) => {
-    const h = openHost(t, path.join(tempDir(t), 'ledger.db'));
+  it('writes audit lines for each setting change, never a password', async (t) => {
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const h = openHost(t, dbPath);
     valueOf(await h.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 15 }));
-    const firstHash = storedHash(h)!;
     valueOf(await h.dispatch('lock.setPassword', { current: PASSWORD, password: 'second-密码', idleMinutes: 15 }));
-    const secondHash = storedHash(h)!;
     valueOf(await h.dispatch('lock.setPassword', { current: 'second-密码', idleMinutes: 30 }));
     valueOf(await h.dispatch('lock.clear', { current: 'second-密码' }));
 
@@ -161,7 +198,7 @@ describe('the optional lock: the gate in the backend', () => {
     assert.deepEqual(
       rows.map((r) => [r.field, r.old_value, r.new_value]),
       [
-        ['lock.password', '未设置', '已设置'],
+        ['lock.password', '未设置', '已设置并加密数据文件'],
         ['lock.idleMinutes', '10', '15'],
         ['lock.password', '已设置', '已更改'],
         ['lock.idleMinutes', '15', '30'],
@@ -169,11 +206,10 @@ describe('the optional lock: the gate in the backend', () => {
       ],
     );
     assert.ok(rows.every((r) => r.actor === '测试员' && /\+00:00$/.test(r.at)));
-    const everything = JSON.stringify(auditRows(h.current));
-    for (const secret of [PASSWORD, 'second-密码', firstHash, secondHash, ...[firstHash, secondHash].flatMap((x) => x.split('$').slice(4))]) {
-      assert.ok(!everything.includes(secret), `the audit log must not contain ${secret}`);
-    }
-    assert.ok(!/scrypt/.test(everything));
+    // the file is plain again: no password anywhere in it, nor in the recovery file beside it
+    h.close();
+    const bytes = Buffer.concat([fs.readFileSync(dbPath), fs.readFileSync(path.join(path.dirname(dbPath), 'ledgerdesk-recovery.json'))]);
+    for (const secret of [PASSWORD, 'second-密码']) assert.equal(bytes.indexOf(Buffer.from(secret)), -1, `${secret} is stored`);
   });
 });
 
@@ -181,8 +217,7 @@ describe('the optional lock: against guessing', () => {
   it('pauses after wrong passwords in a row, and the pause ends', async (t) => {
     const { backend } = openTestBackend(t);
     let now = 1_000;
-    const lock = new LockService(backend.ctx, backend.audit, { failDelayMs: 50, maxAttempts: 3, lockoutMs: 30_000, now: () => now });
-    await lock.setPassword({ password: PASSWORD, idleMinutes: 10 });
+    const lock = new LockService(backend.ctx, backend.audit, { password: PASSWORD, guard: new AttemptGuard({ failDelayMs: 50, maxAttempts: 3, lockoutMs: 30_000, now: () => now }) });
     lock.lockNow();
 
     const started = performance.now();
@@ -200,13 +235,25 @@ describe('the optional lock: against guessing', () => {
 
   it('parallel guesses are checked one at a time', async (t) => {
     const { backend } = openTestBackend(t);
-    const lock = new LockService(backend.ctx, backend.audit, { failDelayMs: 100, maxAttempts: 100 });
-    await lock.setPassword({ password: PASSWORD, idleMinutes: 10 });
+    const lock = new LockService(backend.ctx, backend.audit, { password: PASSWORD, guard: new AttemptGuard({ failDelayMs: 100, maxAttempts: 100 }) });
     lock.lockNow();
     const started = performance.now();
     const results = await Promise.allSettled(['a1', 'a2', 'a3', 'a4'].map((g) => lock.unlock(g + '-guess')));
     assert.ok(results.every((r) => r.status === 'rejected'));
     assert.ok(performance.now() - started >= 4 * 95, `four guesses waited in turn (${Math.round(performance.now() - started)} ms)`);
     assert.equal(lock.isLocked(), true);
+  });
+
+  it('wrong passwords on the lock screen of an encrypted file count too', async (t) => {
+    const dbPath = path.join(tempDir(t), 'ledger.db');
+    const first = openHost(t, dbPath);
+    valueOf(await first.dispatch('lock.setPassword', { password: PASSWORD, idleMinutes: 10 }));
+    first.close();
+    const h = new BackendHost(dbPath, { ...testBackendOptions(), guard: new AttemptGuard({ failDelayMs: 1, maxAttempts: 2, lockoutMs: 60_000 }) });
+    t.after(() => h.close());
+    assert.match(errorOf(await h.dispatch('lock.unlock', { password: 'guess-1' })).message, /再输错 1 次/);
+    assert.match(errorOf(await h.dispatch('lock.unlock', { password: 'guess-2' })).message, /已连续输错 2 次/);
+    assert.equal(errorOf(await h.dispatch('lock.unlock', { password: PASSWORD })).code, 'TOO_MANY_ATTEMPTS');
+    assert.equal(h.sealed, true);
   });
 });

@@ -55,7 +55,7 @@ describe('npm run dev:browser', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
     });
-    assert.match(err, new RegExp(`请在浏览器中打开：http://127\\.0\\.0\\.1:${port}/`));
+    assert.match(err, new RegExp(`请在浏览器中打开（地址含本次启动的访问令牌[^）]*）：\\nhttp://127\\.0\\.0\\.1:${port}/#`));
     assert.ok(fs.existsSync(db), 'the data file is there once the server listens');
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
