@@ -59,6 +59,7 @@ describe('attachments in the desktop app: documents open, programs never', () =>
     const { page } = app;
     await page.locator('.sidebar').getByRole('button', { name: '征求意见台账' }).click();
     await page.locator('.ag-row[row-index="0"] [col-id="content"]').click();
+    await page.getByRole('button', { name: '详情' }).click(); // the record's panel opens when asked for
     const list = page.getByTestId('attachment-list');
     await list.waitFor();
     const [pdf, exe] = app.host.current.attachments.list('record', 1);
