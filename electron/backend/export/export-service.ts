@@ -16,6 +16,7 @@ import {
   rosterRows,
   rosterSource,
   taskRows,
+  taskLevelOrder,
   taskRowsByIds,
   tasksSource,
   type ExportDeps,
@@ -80,7 +81,7 @@ export class ExportService {
   source(target: ExportTarget, categoryId?: number | null): ExportSource {
     if (target === 'ledger') return categoryId ? ledgerSource(this.deps, categoryId) : fail(ErrorCode.validation, '请指定台账类别');
     if (categoryId) fail(ErrorCode.validation, '只有台账的导出方案属于某个类别');
-    return target === 'roster' ? rosterSource() : target === 'tasks' ? tasksSource() : bulletinSource();
+    return target === 'roster' ? rosterSource() : target === 'tasks' ? tasksSource(taskLevelOrder(this.deps)) : bulletinSource();
   }
 
   private spec(source: ExportSource, choice: PresetChoice): ExportPresetSpec {
@@ -114,7 +115,7 @@ export class ExportService {
   }
 
   prepareTaskList(i: PresetChoice & TaskFilter): PreparedExport {
-    const source = tasksSource();
+    const source = tasksSource(taskLevelOrder(this.deps));
     const { parentId, unitId, status, level } = i;
     const rows = taskRows(this.deps, { parentId, unitId, status, level });
     return this.prepareTable(presetTable(source, this.spec(source, i), this.form(), rows), rows.length);
