@@ -221,6 +221,7 @@ export interface CoverageResult {
 
 /** The bell: levels that rose lately, and what falls due tomorrow. */
 export interface Reminders {
-  risen: { logId: number; taskId: number; title: string; unit: string | null; fromLevel: LevelKey; toLevel: LevelKey; at: string }[];
+  /** `manual`: raised by hand (人工调整), not by the rules */
+  risen: { logId: number; taskId: number; title: string; unit: string | null; fromLevel: LevelKey; toLevel: LevelKey; at: string; manual: boolean }[];
   dueTomorrow: Task[];
 }

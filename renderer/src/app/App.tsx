@@ -78,12 +78,14 @@ function Shell() {
     setTaskFocus(id);
   }, []);
 
+  const openRecord = useCallback((categoryId: number, recordId: number) => setLedger({ id: categoryId, focus: { recordId, query: '', nonce: Date.now() } }), []);
+
   if (loadError) return <div className="fatal">无法连接数据：{loadError}</div>;
   if (!info) return <div className="loading">正在打开数据文件…</div>;
 
   return (
     <RulesProvider reloadKey={generation}>
-    <SupervisionNav.Provider value={{ openTask }}>
+    <SupervisionNav.Provider value={{ openTask, openRecord }}>
     <div className="app">
       <header className="topbar">
         <div className="brand">台账督办助手</div>

@@ -5,6 +5,7 @@ import { AttachmentList } from '../attachments/AttachmentList';
 import { shownValue } from './ledger-format';
 import type { RefsStore } from './ledger-store';
 import { RecordTasks } from '../supervision/RecordTasks';
+import { recordLabel } from '../supervision/record-label';
 
 /** The focused record: every field (hidden ones too), its supervision tasks (一键转办), its attachments, then its history. */
 export function RecordPanel(props: {
@@ -22,7 +23,7 @@ export function RecordPanel(props: {
       {record ? (
         <>
           <h2>
-            第 {record.id} 号记录{record.deletedAt && <span className="muted small">（在回收站中）</span>}
+            {recordLabel(props.category, record.values)}{record.deletedAt && <span className="muted small">（在回收站中）</span>}
           </h2>
           <dl className="record-fields" data-testid="record-fields">
             {props.fields.map((f) => {

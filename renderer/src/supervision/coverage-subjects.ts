@@ -52,7 +52,7 @@ export async function loadSubjects(cat: LedgerCategory): Promise<{ subjects: Cov
 function session(r: LedgerRecord): CoverageSubject {
   const date = text(r.values.date);
   const form = text(r.values.form);
-  const topic = text(r.values.topic) || `第 ${r.id} 号记录`;
+  const topic = text(r.values.topic) || '（未填主题）';
   return {
     recordId: r.id,
     label: `${date || '未填日期'} ${form ? `${form}：` : ''}${topic}`,

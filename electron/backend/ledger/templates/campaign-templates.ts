@@ -214,7 +214,7 @@ export const ASSISTANCE: LedgerTemplate = {
 
 export const BULLETINS: LedgerTemplate = {
   key: 'bulletins',
-  name: '通报',
+  name: '通报台账',
   group: '教育整顿',
   fields: [
     { key: 'issue', label: '期号', type: 'text', required: true, synonyms: ['期数', '编号', '第几期'] },
