@@ -217,6 +217,17 @@ export interface CoverageResult {
   expected: number;
   /** not in the attendance list (study) or no passing result (exam) */
   missing: { personId: number; name: string; unit: string | null; reason: string }[];
+  /** a study session's list as the record has it, to set beside its 实到人数 */
+  attendance?: {
+    /** people on the list (each once), in any unit */
+    listed: number;
+    /** the record's 实到人数, when filled */
+    reportedPresent: number | null;
+    /** entries of a typed list no one on the roster answers to (counted as nobody) */
+    unknown: string[];
+    /** entries of a typed list that fit several people (counted as nobody) */
+    ambiguous: string[];
+  };
 }
 
 /** The bell: levels that rose lately, and what falls due tomorrow. */

@@ -61,7 +61,7 @@ export function rosterRows(backend: ExportDeps, ids?: readonly number[]): Export
   return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined) as unknown as ExportRecord[];
 }
 
-const LEDGER_KIND: Partial<Record<FieldType, ExportColumn['kind']>> = { date: 'date', number: 'number', longText: 'longText' };
+const LEDGER_KIND: Partial<Record<FieldType, ExportColumn['kind']>> = { date: 'date', number: 'number', longText: 'longText', people: 'longText' };
 /** Short values from a fixed list (a status, a choice, 是/否, a name) are centred, as on printed forms. */
 const CENTRED: ReadonlySet<FieldType> = new Set(['status', 'singleChoice', 'boolean', 'person']);
 

@@ -19,6 +19,7 @@ const TYPE_HINTS: Record<FieldType, string> = {
   singleChoice: '从选项中选一项',
   multiChoice: '从选项中选多项',
   person: '花名册中的人员，可按姓名或警号查找',
+  people: '花名册中的多名人员，如参加人员；可粘贴整份名单',
   unit: '组织架构中的单位',
   boolean: '是 / 否',
   status: '办理状态：每个值算“未办结”或“已办结”，统计办结率用',

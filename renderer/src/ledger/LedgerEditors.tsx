@@ -88,7 +88,7 @@ export function ListEditor(props: EditorProps) {
   const multi = field.type === 'multiChoice';
   const [options, setOptions] = useState<Option[] | null>(null);
   const [query, setQuery] = useState(() => typedKey(props) ?? '');
-  const [picked, setPicked] = useState<string[]>(() => (multi && Array.isArray(props.value) ? props.value : []));
+  const [picked, setPicked] = useState<string[]>(() => (multi && Array.isArray(props.value) ? (props.value as string[]) : []));
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);

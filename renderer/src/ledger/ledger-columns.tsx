@@ -5,6 +5,7 @@ import type { RefusedCells } from '../roster/refusals';
 import { shownValue } from './ledger-format';
 import type { RefsStore } from './ledger-store';
 import { ListEditor, TextEditor } from './LedgerEditors';
+import { PeopleEditor } from './PeopleEditor';
 
 export interface LedgerGridContext {
   refused: RefusedCells;
@@ -98,6 +99,7 @@ const WIDTHS: Record<LedgerField['type'], number> = {
   singleChoice: 110,
   multiChoice: 160,
   person: 96,
+  people: 220,
   unit: 130,
   boolean: 72,
   status: 96,
@@ -118,7 +120,7 @@ export function ledgerColumns(fields: LedgerField[], editable: boolean): ColDef<
       cellRenderer: LedgerCell,
       cellClass: f.type === 'number' ? 'cell-number' : f.type === 'date' ? 'cell-mono' : undefined,
       editable,
-      cellEditor: list ? ListEditor : TextEditor,
+      cellEditor: f.type === 'people' ? PeopleEditor : list ? ListEditor : TextEditor,
       cellEditorParams: { field: f },
       cellEditorPopup: true,
       cellEditorPopupPosition: f.type === 'longText' ? 'over' : list ? 'under' : 'over',

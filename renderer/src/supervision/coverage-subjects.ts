@@ -57,7 +57,7 @@ function session(r: LedgerRecord): CoverageSubject {
     recordId: r.id,
     label: `${date || '未填日期'} ${form ? `${form}：` : ''}${topic}`,
     unitId: typeof r.values.unit === 'number' ? r.values.unit : null,
-    noAttendees: text(r.values.attendees) === '',
+    noAttendees: Array.isArray(r.values.attendees) ? r.values.attendees.length === 0 : text(r.values.attendees) === '',
   };
 }
 
