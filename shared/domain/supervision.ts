@@ -187,6 +187,10 @@ export interface PlanView {
   period: 'month' | 'week' | 'day';
   from: string;
   to: string;
+  /** the plan's name as printed: 2026年11月工作计划 / 2026年第47周工作清单 / 2026年11月22日工作安排 */
+  heading: string;
+  /** the span in words under the heading, e.g. 11月16日至11月22日 */
+  span: string;
   byUnit: { unitId: number | null; unit: string; items: PlanItem[] }[];
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { bundleDefaultTitle, exportFileName, fillTitle, type BundleOutcome, type ExportOutcome, type ExportPreset, type ExportPresetList, type ExportPresetSpec, type ExportTarget } from '../../../shared/contract/exports';
 import type { HandlersOf, ParsedInput } from '../../../shared/contract/types';
 import type { PersonField } from '../../../shared/domain/roster';
+import type { PlanView } from '../../../shared/domain/supervision';
 import type { AuditService } from '../audit/audit-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import { ErrorCode, fail } from '../errors';
@@ -17,6 +18,8 @@ import {
   rosterSource,
   taskRows,
   taskLevelOrder,
+  PLAN_COLUMNS,
+  planRows,
   taskRowsByIds,
   tasksSource,
   type ExportDeps,
@@ -119,6 +122,24 @@ export class ExportService {
     const { parentId, unitId, status, level } = i;
     const rows = taskRows(this.deps, { parentId, unitId, status, level });
     return this.prepareTable(presetTable(source, this.spec(source, i), this.form(), rows), rows.length);
+  }
+
+  /** 工作计划 as the office prints it: the period's tasks unit by unit, 结转 noted, a 合计 of items. */
+  preparePlan(i: { period: PlanView['period']; date?: string | undefined; unitId?: number | undefined }): PreparedExport {
+    const view = this.deps.supervision.plan(i.period, { ...(i.date ? { date: i.date } : {}), ...(i.unitId !== undefined ? { unitId: i.unitId } : {}) });
+    const rows = planRows(this.deps, view);
+    const unit = i.unitId !== undefined ? (view.byUnit[0]?.unit ?? '') : '';
+    const table: ExportTable = {
+      title: `${this.office}${unit ? `${unit}` : ''}${view.heading}（${view.span}）`,
+      ...this.form(),
+      dateFormat: 'yyyy-mm-dd',
+      columns: [...PLAN_COLUMNS],
+      rows,
+      totalsRow: true,
+      countUnit: '项',
+      sheetName: view.heading,
+    };
+    return this.prepareTable(table, rows.length);
   }
 
   /** A saved bulletin (a record of the 通报 ledger) or a draft as edited. */
@@ -225,6 +246,7 @@ export class ExportService {
       'exports.ledger': async (i) => strip(await this.deliver(this.prepareLedger(i), i)),
       'exports.taskList': async (i) => strip(await this.deliver(this.prepareTaskList(i), i)),
       'exports.bulletin': async (i) => strip(await this.deliver(this.prepareBulletin(i), i)),
+      'exports.plan': async (i) => strip(await this.deliver(this.preparePlan(i), i)),
       'exports.bundle': (i) => this.deliver(this.prepareBundle(i), i),
       'exports.presets': (i) => this.presetList(i.target, i.categoryId),
       'exports.savePreset': (i) => this.savePreset(i),

@@ -2,7 +2,7 @@ import type { ExportPresetSpec, ExportTarget } from '../../../shared/contract/ex
 import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { FieldType } from '../../../shared/domain/ledger';
 import type { Person } from '../../../shared/domain/roster';
-import { LEVEL_KEYS, type LevelKey, type Task, type TaskStatus } from '../../../shared/domain/supervision';
+import { LEVEL_KEYS, type LevelKey, type PlanView, type Task, type TaskStatus } from '../../../shared/domain/supervision';
 import { isDone } from '../supervision/escalation';
 import type { BackendContext } from '../context';
 import type { RosterService } from '../roster/roster-service';
@@ -215,4 +215,23 @@ export function taskRowsByIds(backend: ExportDeps, ids: readonly number[]): Expo
   const name = levelNamer(backend);
   const done = doneTest(backend);
   return ids.map((id) => taskRecord(backend.supervision.tasks.get(id), name, done));
+}
+
+/** Columns of a printed plan (工作计划): one row per task, grouped by unit in tree order. */
+export const PLAN_COLUMNS: readonly ExportColumn[] = [
+  { key: 'unitName', label: '责任单位', kind: 'text' },
+  { key: 'title', label: '任务名称', kind: 'longText' },
+  { key: 'responsibleName', label: '责任人', kind: 'text', align: 'center' },
+  { key: 'dueDate', label: '完成时限', kind: 'date' },
+  { key: 'progress', label: '进度', kind: 'text', align: 'center' },
+  { key: 'status', label: '状态', kind: 'text', align: 'center' },
+  { key: 'levelName', label: '督办等级', kind: 'text', align: 'center' },
+  { key: 'note', label: '备注', kind: 'text', align: 'center' },
+];
+
+/** A plan's rows: its tasks unit by unit, 结转 noted for those carried over from before the period. */
+export function planRows(backend: ExportDeps, view: PlanView): ExportRecord[] {
+  const name = levelNamer(backend);
+  const done = doneTest(backend);
+  return view.byUnit.flatMap((g) => g.items.map(({ task, carriedOver }) => ({ ...taskRecord(task, name, done), unitName: g.unit, note: carriedOver ? '结转' : null })));
 }
