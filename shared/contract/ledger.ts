@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importUnits } from './imports';
 import { returns } from './define';
 import { jobId } from './jobs';
 import type { AuditEntry } from '../domain/audit';
@@ -283,6 +284,7 @@ export const ledgerContract = {
       previewId: z.string().uuid('预览编号无效'),
       skipRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
       createUnits: z.array(z.string().min(1).max(40)).max(1000).default([]),
+      units: importUnits,
     }),
   ),
   /** Undoes a ledger import batch, refused while any of its records changed since. */

@@ -14,6 +14,7 @@ import type { SearchIndex } from './search-index';
 import { ledgerImportTarget } from './import-target';
 import { DbRefs } from './refs';
 import { previewOf } from '../import/preview-of';
+import { placeImportUnits, type ImportUnitPlacement } from '../units/import-units';
 
 const KEEP_PREVIEWS = 3;
 
@@ -82,11 +83,11 @@ export class LedgerImportService {
   }
 
   /** Every ticked valid row in one transaction: all go in, or none do. */
-  apply(input: { previewId: string; skipRows: number[]; createUnits: string[] }, opts: { dryRun?: boolean } = {}): ImportApplyResult {
+  apply(input: { previewId: string; skipRows: number[]; createUnits: string[]; units?: ImportUnitPlacement | undefined }, opts: { dryRun?: boolean } = {}): ImportApplyResult {
     const held = this.held.get(input.previewId) ?? fail(ErrorCode.notFound, '预览已过期，请重新选择文件');
     try {
       return this.db.transaction(() => {
-        const result = this.applyRows(held.preview, this.categories.get(held.categoryId), new Set(input.skipRows), new Set(input.createUnits));
+        const result = this.applyRows(held.preview, this.categories.get(held.categoryId), new Set(input.skipRows), new Set(input.createUnits), input.units);
         if (opts.dryRun) throw new NothingApplied({ ...result, batchId: null });
         return result;
       })();
@@ -96,7 +97,7 @@ export class LedgerImportService {
     }
   }
 
-  private applyRows(preview: ImportPreview, cat: LedgerCategory, skip: Set<number>, createUnits: Set<string>): ImportApplyResult {
+  private applyRows(preview: ImportPreview, cat: LedgerCategory, skip: Set<number>, createUnits: Set<string>, placement?: ImportUnitPlacement): ImportApplyResult {
     if (cat.archived) fail(ErrorCode.conflict, `“${cat.name}”已归档，不能导入`);
     const now = this.ctx.clock.now().toISOString();
     const result: ImportApplyResult = { batchId: null, added: 0, updated: 0, unchanged: 0, skipped: 0, refused: [], unitsCreated: [] };
@@ -109,12 +110,12 @@ export class LedgerImportService {
     const item = this.db.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)');
     const refs = new DbRefs(this.db);
     const wanted = preview.rows.filter((r) => r.class === 'new' && !skip.has(r.row));
-    for (const name of preview.unknownUnits) {
-      if (!createUnits.has(name) || !wanted.some((r) => r.newUnit === name)) continue;
-      const unit = this.units.create({ name, parentId: null, kind: 'department' });
-      refs.learnUnit(unit.id, unit.name);
-      item.run(batchId, 'unit', unit.id, 'create', null, JSON.stringify({ name }));
-      result.unitsCreated.push(name);
+    const placed = placeImportUnits(this.units, preview.unknownUnits, createUnits, (name) => wanted.some((r) => r.newUnit === name), placement);
+    // a name taken as an existing unit finds that unit; the unit keeps its own name
+    for (const [name, id] of placed.ids) refs.learnUnit(id, name), refs.learnUnit(id, this.units.get(id).name);
+    for (const unit of placed.created) {
+      item.run(batchId, 'unit', unit.id, 'create', null, JSON.stringify({ name: unit.name }));
+      result.unitsCreated.push(unit.name);
     }
     for (const r of preview.rows) {
       if (r.class !== 'new') {

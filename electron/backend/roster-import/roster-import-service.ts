@@ -18,6 +18,7 @@ import { ErrorCode, fail } from '../errors';
 import { PERSON_COLUMNS } from '../roster/person-row';
 import { classifyRows, indexPeople } from './classify-rows';
 import { previewOf } from '../import/preview-of';
+import { placeImportUnits, type ImportUnitPlacement } from '../units/import-units';
 
 const TARGET = 'roster';
 const KEEP_PREVIEWS = 3;
@@ -121,12 +122,12 @@ export class RosterImportService {
   }
 
   /** Every ticked new and changed row in one transaction: all go in, or none do. */
-  apply(input: { previewId: string; skipRows: number[]; createUnits: string[] }, opts: { dryRun?: boolean } = {}): ImportApplyResult {
+  apply(input: { previewId: string; skipRows: number[]; createUnits: string[]; units?: ImportUnitPlacement | undefined }, opts: { dryRun?: boolean } = {}): ImportApplyResult {
     const { preview } = this.heldPreview(input.previewId);
     const skip = new Set(input.skipRows);
     try {
       return this.db.transaction(() => {
-        const result = this.applyRows(preview, skip, new Set(input.createUnits));
+        const result = this.applyRows(preview, skip, new Set(input.createUnits), input.units);
         // a dry run does the real work and then rolls it back: what it reports is what would happen
         if (opts.dryRun) throw new NothingApplied({ ...result, batchId: null });
         return result;
@@ -140,7 +141,7 @@ export class RosterImportService {
     }
   }
 
-  private applyRows(preview: ImportPreview, skip: Set<number>, createUnits: Set<string>): ImportApplyResult {
+  private applyRows(preview: ImportPreview, skip: Set<number>, createUnits: Set<string>, placement?: ImportUnitPlacement): ImportApplyResult {
     const now = this.ctx.clock.now().toISOString();
     const result: ImportApplyResult = { batchId: null, added: 0, updated: 0, unchanged: 0, skipped: 0, refused: [], unitsCreated: [] };
     const unitIds = new Map(this.units.list().map((u) => [u.name, u.id]));
@@ -153,12 +154,11 @@ export class RosterImportService {
     const item = this.db.prepare('INSERT INTO import_batch_items (batch_id, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)');
 
     const wanted = preview.rows.filter((r) => (r.class === 'new' || r.class === 'changed') && !skip.has(r.row));
-    for (const name of preview.unknownUnits) {
-      if (!createUnits.has(name) || !wanted.some((r) => r.newUnit === name)) continue;
-      const unit = this.units.create({ name, parentId: null, kind: 'department' });
-      unitIds.set(name, unit.id);
-      item.run(batchId, 'unit', unit.id, 'create', null, JSON.stringify({ name }));
-      result.unitsCreated.push(name);
+    const placed = placeImportUnits(this.units, preview.unknownUnits, createUnits, (name) => wanted.some((r) => r.newUnit === name), placement);
+    for (const [name, id] of placed.ids) unitIds.set(name, id);
+    for (const unit of placed.created) {
+      item.run(batchId, 'unit', unit.id, 'create', null, JSON.stringify({ name: unit.name }));
+      result.unitsCreated.push(unit.name);
     }
 
     const insert = this.insertStatement();

@@ -8,6 +8,7 @@ import { ImportPage } from '../imports/ImportPage';
 import { SafetyPage } from '../safety/SafetyPage';
 import { DataFileDialog } from './DataFileDialog';
 import { FirstRunDialog } from './FirstRunDialog';
+import { OfficeSettingsPage } from './OfficeSettingsPage';
 import { LedgerNav } from '../ledger/LedgerNav';
 import { LedgerPage } from '../ledger/LedgerPage';
 import type { FocusRequest } from '../ledger/LedgerGrid';
@@ -19,12 +20,13 @@ import { SupervisionNav, type SupervisionPage } from '../supervision/nav';
 import { RulesProvider } from '../supervision/levels';
 import { ReminderBell } from '../supervision/ReminderBell';
 
-type PageKey = 'roster' | 'units' | 'import' | 'safety' | SupervisionPage;
+type PageKey = 'roster' | 'units' | 'import' | 'safety' | 'office' | SupervisionPage;
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
   { key: 'import', label: '导入花名册' },
   { key: 'safety', label: '数据安全' },
+  { key: 'office', label: '本单位设置' },
 ];
 
 function Shell() {
@@ -78,7 +80,7 @@ function Shell() {
     setTaskFocus(id);
   }, []);
 
-  const openRecord = useCallback((categoryId: number, recordId: number) => setLedger({ id: categoryId, focus: { recordId, query: '', nonce: Date.now() } }), []);
+  const openRecord = useCallback((categoryId: number, recordId?: number) => setLedger(recordId ? { id: categoryId, focus: { recordId, query: '', nonce: Date.now() } } : { id: categoryId }), []);
 
   if (loadError) return <div className="fatal">无法连接数据：{loadError}</div>;
   if (!info) return <div className="loading">正在打开数据文件…</div>;
@@ -146,6 +148,8 @@ function Shell() {
             <RosterPage />
           ) : page === 'units' ? (
             <UnitsPage />
+          ) : page === 'office' ? (
+            <OfficeSettingsPage info={info} onSaved={() => void refreshInfo()} />
           ) : page === 'import' ? (
             <ImportPage onApplied={() => void refreshInfo()} />
           ) : (
@@ -165,11 +169,9 @@ function Shell() {
         <FirstRunDialog
           onDone={(loaded) => {
             setFirstRunDismissed(true);
-            if (loaded) {
-              notify('已载入示例数据', 'success');
-              void refreshInfo();
-              setGeneration((g) => g + 1);
-            }
+            void refreshInfo();
+            setGeneration((g) => g + 1);
+            if (loaded) notify('已载入示例数据', 'success');
           }}
         />
       )}
