@@ -6,7 +6,15 @@ import { useStatus } from '../common/status';
 import { localTime } from '../common/format';
 import { host } from '../api';
 
-const KIND: Record<BackupFile['kind'], string> = { daily: '每日自动备份', weekly: '每周自动备份', other: '手动备份' };
+/** A backup as the office calls it (its file name is the program's business, shown only on hover). */
+function kindOf(b: BackupFile): string {
+  if (b.kind === 'daily') return '每日自动备份';
+  if (b.kind === 'weekly') return '每周自动备份';
+  const name = b.file.split(/[\\/]/).pop() ?? '';
+  if (name.includes('before-restore')) return '恢复前自动保留';
+  if (name.includes('before-migration')) return '升级前自动保留';
+  return '手动备份';
+}
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -112,7 +120,7 @@ export function SafetyPage(props: { onRestored: () => void }) {
                 {status.backups.map((b) => (
                   <tr key={b.file} title={`备份文件位置：${b.file}`}>
                     <td>{localTime(b.modified)}</td>
-                    <td>{KIND[b.kind]}</td>
+                    <td>{kindOf(b)}</td>
                     <td>{size(b.size)}</td>
                     <td>
                       <button disabled={busy} onClick={() => void askRestore(b.file)}>

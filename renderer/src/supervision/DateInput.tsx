@@ -24,7 +24,7 @@ function Calendar(props: { value: string | null; today: string; label: string; o
     setM((n % 12) + 1);
   };
   return (
-    <div className="calendar" role="dialog" aria-label={`${props.label}：选择日期`} onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+    <div className="calendar" role="dialog" aria-label="选择日期" title={props.label} onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
       <div className="calendar-head">
         <button type="button" aria-label="上一月" onClick={() => step(-1)}>
           ‹
@@ -107,7 +107,8 @@ export function DateInput(props: { value: string | null; onChange: (iso: string 
         onChange={(e) => take(e.target.value)}
         onBlur={() => (setTouched(true), props.value && !error && setText(props.value))}
       />
-      <button type="button" className="date-button" aria-label={`${props.label}：打开日历`} title="从日历中选择" onClick={() => setOpen((o) => !o)} disabled={!today}>
+      {/* its name does not repeat the field's, so the box alone answers to the field's label */}
+      <button type="button" className="date-button" aria-label="打开日历" title="从日历中选择" onClick={() => setOpen((o) => !o)} disabled={!today}>
         ▦
       </button>
       </span>

@@ -2,8 +2,16 @@ import { useEffect, useState } from 'react';
 import type { LedgerTemplateInfo } from '../../../shared/domain/ledger';
 import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
-import { categoriesChanged, useCategories } from '../ledger/ledger-store';
+import type { LedgerCategory } from '../../../shared/domain/ledger';
+import { categoriesChanged } from '../ledger/ledger-store';
 import { useSupervisionNav } from './nav';
+
+/** The categories, and whether they have been read yet. */
+function useLoadedCategories(): { categories: LedgerCategory[]; loaded: boolean } {
+  const [categories, setCategories] = useState<LedgerCategory[] | null>(null);
+  useEffect(() => void api.ledger.categories({}).then(setCategories, () => setCategories([])), []);
+  return { categories: categories ?? [], loaded: categories !== null };
+}
 
 /** The ledgers a campaign office usually starts with (their template keys), offered first on a blank file. */
 const FIRST_TEMPLATES = ['opinions', 'practical', 'study', 'exams'];
@@ -13,7 +21,7 @@ const FIRST_TEMPLATES = ['opinions', 'practical', 'study', 'exams'];
  * from it; with no ledger at all, the templates to start from, one click each.
  */
 export function GettingStarted() {
-  const { categories } = useCategories();
+  const { categories, loaded } = useLoadedCategories();
   const { openRecord } = useSupervisionNav();
   const { notify } = useStatus();
   const [templates, setTemplates] = useState<LedgerTemplateInfo[]>([]);
@@ -31,6 +39,8 @@ export function GettingStarted() {
     }
   };
 
+  // until the ledgers are read, say only what is sure (no flash of “no ledgers” on a full file)
+  if (!loaded) return <span data-testid="getting-started">还没有督办任务。</span>;
   if (categories.length > 0) {
     return (
       <span data-testid="getting-started">
