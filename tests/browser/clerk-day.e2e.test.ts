@@ -322,16 +322,20 @@ describe('plans, coverage and the slips of a working day', () => {
     await sidebar(page, '督办任务').click();
     await page.getByRole('button', { name: '新建任务' }).click();
     const form = page.getByRole('dialog', { name: '新建督办任务' });
-    const due = form.getByLabel('完成时限', { exact: true });
-    assert.equal(await due.getAttribute('placeholder'), '如 2026-11-22');
-    const dateBox = form.locator('.date-input').filter({ has: page.locator('input[aria-label="完成时限"]') });
-    await dateBox.getByRole('button', { name: '打开日历' }).click();
-    const cal = dateBox.getByRole('dialog', { name: '选择日期' });
-    assert.match(await cal.innerText(), /2026年11月/);
-    await cal.getByRole('button', { name: '下一月' }).click();
-    await cal.getByRole('button', { name: '2026年12月5日' }).click();
-    assert.equal(await due.inputValue(), '2026-12-05');
-    await form.getByRole('button', { name: '取消' }).click();
+    try {
+      const due = form.getByLabel('完成时限', { exact: true });
+      // the example is the office's today (the backend's clock), once it has been asked
+      await form.locator('input[aria-label="完成时限"][placeholder="如 2026-11-22"]').waitFor();
+      const dateBox = form.locator('.date-input').filter({ has: page.locator('input[aria-label="完成时限"]') });
+      await dateBox.getByRole('button', { name: '打开日历' }).click();
+      const cal = dateBox.getByRole('dialog', { name: '选择日期' });
+      assert.match(await cal.innerText(), /2026年11月/);
+      await cal.getByRole('button', { name: '下一月' }).click();
+      await cal.getByRole('button', { name: '2026年12月5日' }).click();
+      assert.equal(await due.inputValue(), '2026-12-05');
+    } finally {
+      await form.getByRole('button', { name: '取消' }).click();
+    }
   });
 
   it('slips: refused import rows show who they are (姓名, 公民身份号码, 单位), not only their row number', async () => {
