@@ -19,9 +19,9 @@ import { colLetter, inspectOrSkip, opinionTable } from './fixtures';
  */
 
 const MIN_POINTS = 9;
-/** A4 in points, and a column width unit as LibreOffice prints it (Calibri's digit, unrounded: ~7.45 px). */
+/** A4 in points, and a column width unit as LibreOffice prints it (Calibri's digit unrounded, ~7.45 px, plus its cell padding: 5.6–5.75 pt measured). */
 const A4 = { long: 841.89, short: 595.28 };
-const POINTS_PER_UNIT = 5.6;
+const POINTS_PER_UNIT = 5.75;
 
 /** The body size a reader prints `sheet` at once fitted to the page width. */
 function estimatedBodyPoints(sheet: InspectedSheet, bodySize: number): number {
