@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { importFixture } from '../helpers/fixtures';
+import { makeIdNumber } from '../helpers/temp-db';
+import { putRows, writeWorkbook } from '../unit/import/helpers/write-workbook';
 
 /**
  * A clerk's day, against the real backend over the loopback bridge (clock: Sunday 2026-11-22):
@@ -349,6 +351,34 @@ describe('plans, coverage and the slips of a working day', () => {
     assert.match(first, /[\u4e00-\u9fff]{2,3}/, `a name in the refused row: ${first}`);
     assert.match(first, /\d{17}[\dX]/, 'its ID number');
     assert.match(first, /支队|分局|部|室|中心|组|所/, 'its unit');
+  });
+
+  it('first steps: an import takes 督查支队 as the existing 督察支队 and puts its new units under 本单位', async () => {
+    const { page } = app;
+    const b = app.host.current;
+    b.units.create({ name: '督察支队', parentId: ids.lead, kind: 'department' });
+    b.app.setOffice({ name: '资阳市公安局政治部', level: '市级', place: { kind: 'existing', unitId: ids.zz } });
+    const file = await writeWorkbook(app.dir, '新花名册.xlsx', (wb) =>
+      putRows(wb.addWorksheet('花名册'), [
+        ['姓名', '公民身份号码', '所在单位'],
+        ['孙立', makeIdNumber('1985-03-12', '男', '510100', 21), '督查支队'],
+        ['周敏', makeIdNumber('1990-07-01', '女', '510100', 22), '网安支队'],
+      ]),
+    );
+    await sidebar(page, '数据安全').click(); // leave the import page, so it opens afresh
+    await sidebar(page, '导入花名册').click();
+    await page.getByLabel('选择要导入的文件').setInputFiles(file);
+    const panel = page.getByTestId('import-units');
+    await panel.getByRole('radiogroup', { name: '“督查支队”怎样处理' }).waitFor();
+    assert.equal(await panel.getByRole('radio', { name: '就是已有的“督察支队”' }).isChecked(), true, 'the near twin is offered, and taken unless told otherwise');
+    assert.equal(await panel.getByRole('checkbox', { name: '创建“网安支队”' }).isChecked(), true);
+    assert.equal((await panel.getByLabel('新建的单位放在').locator('option:checked').innerText()).trim(), '政治部 之下', '本单位 by default');
+    await panel.getByLabel('新建的单位放在').selectOption({ label: '领导小组 之下' });
+    await page.getByRole('button', { name: /^导入所选/ }).click();
+    await page.getByTestId('import-result').waitFor();
+    assert.equal(b.roster.list().find((p) => p.name === '孙立')!.unitName, '督察支队');
+    assert.equal(b.units.findByName('督查支队'), undefined, 'no twin made');
+    assert.equal(b.units.findByName('网安支队')!.parentId, ids.lead, 'under the parent chosen in the wizard');
   });
 
   it('slips: plain words — no program internals on 数据安全, colours by name in 督办设置', async () => {
