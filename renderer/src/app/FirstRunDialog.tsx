@@ -45,6 +45,10 @@ export function FirstRunDialog(props: { onDone: (loaded: boolean) => void }) {
             <button onClick={() => (setStep('choose'), setError(null))} disabled={busy}>
               返回
             </button>
+            {/* declined, the question comes back on the next start (本单位设置 has it meanwhile) */}
+            <button onClick={() => props.onDone(false)} disabled={busy}>
+              稍后设置
+            </button>
             <button className="primary" onClick={() => void saveOffice()} disabled={busy}>
               {busy ? '正在保存…' : '开始使用'}
             </button>
