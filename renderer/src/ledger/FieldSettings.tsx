@@ -296,7 +296,7 @@ function FieldEditor(props: {
             <ul className="type-failures">
               {report.failures.slice(0, 50).map((f) => (
                 <li key={f.recordId}>
-                  第 {f.recordId} 号记录“{f.value}”：{f.reason}
+                  “{f.value}”：{f.reason}
                 </li>
               ))}
               {report.failures.length > 50 && <li className="muted">……另有 {report.failures.length - 50} 个</li>}
