@@ -112,6 +112,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     await page.getByRole('region', { name: '督办任务' }).getByRole('button', { name: TASK_TITLE }).click();
     assert.equal(await page.locator('.sidebar .nav-item.active').innerText(), '督办任务');
     await page.waitForFunction((t) => document.querySelector('[data-testid="task-title"]')?.textContent === t, TASK_TITLE);
+    await page.getByTestId('linked-record').waitFor(); // the source record is read after the task
     const detail = await page.locator('.task-panel').innerText();
     assert.match(detail, new RegExp(`来自台账\\s+征求意见台账：${OPINION}`));
     assert.doesNotMatch(detail, /第 \d+ 号记录/, 'no internal record number shown');
@@ -195,6 +196,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     await zz.click();
     assert.equal(await page.locator('.sidebar .nav-item.active').innerText(), '督办任务');
     await page.waitForFunction(() => document.querySelector('[data-testid="task-title"]')?.textContent === '补课：党史专题学习（政治部2人）');
+    await page.getByTestId('linked-record').waitFor();
     const detail = await page.locator('.task-panel').innerText();
     assert.match(detail, /补课人员：李娜（未参加）、赵强（未参加）/);
     assert.match(detail, /完成时限\s+2026-11-29/);

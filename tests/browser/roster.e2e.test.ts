@@ -210,7 +210,7 @@ describe('roster in the browser', () => {
     const { page } = app;
     await cell(page, 1, 'badge').click();
     const history = page.getByTestId('audit-list');
-    await history.waitFor();
+    await history.filter({ hasText: '200012' }).waitFor(); // the list follows the focused row once its history is read
     const text = await history.innerText();
     assert.match(text, /警号\/工号：200002 → 200012/);
     const rows = app.host.current.audit.forRecord('person', app.host.current.roster.list()[0]!.id);
