@@ -89,7 +89,7 @@ export function openBackend(dbPath: string, opts: BackendOptions = {}): Backend 
   units.onRenamed((id) => ledger.reindexReferences('unit', id));
   roster.onRenamed((id) => ledger.reindexReferences('person', id));
   const attachments = new AttachmentService(ctx, audit);
-  const app = new AppService(ctx, audit, demo);
+  const app = new AppService(ctx, audit, demo, units);
   const lock = new LockService(ctx, audit, { password: encrypted ? passwordFor(opts)! : null, ...(opts.guard ? { guard: opts.guard } : {}) });
   const backup = new BackupService(ctx, audit, () => lock.filePassword());
   const rosterImport = new RosterImportService(ctx, audit, units, roster, jobs);

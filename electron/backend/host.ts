@@ -109,7 +109,7 @@ export class BackendHost {
   private info(): AppInfo {
     if (this.backend) return this.backend.app.info();
     // nothing can be read from the file before the password: no office name, no counts
-    return { dbPath: this.path, schemaVersion: 0, actor: this.opts.actor ?? currentActor(), appVersion: APP_VERSION, isEmpty: false, officeName: '' };
+    return { dbPath: this.path, schemaVersion: 0, actor: this.opts.actor ?? currentActor(), appVersion: APP_VERSION, isEmpty: false, officeName: '', officeLevel: null, officeUnitId: null };
   }
 
   private sealedStatus(): LockStatus {

@@ -177,6 +177,16 @@ export const exportsContract = {
       })
       .refine((i) => (i.recordId === undefined) !== (i.draft === undefined), '请指定要导出的通报（已保存的通报或草稿，二选一）'),
   ),
+  /** A plan (月计划/周清单/日安排) as printed: the period holding `date` (default today), optionally one unit's. */
+  'exports.plan': returns<ExportOutcome>()(
+    z.object({
+      path: outPath.optional(),
+      period: z.enum(['month', 'week', 'day']),
+      date: date.optional(),
+      unitId: id.optional(),
+      jobId: jobId.optional(),
+    }),
+  ),
   /** 报送包: several parts, each on its own sheet, plus a 汇总 sheet (counts by status and unit), in one workbook. */
   'exports.bundle': returns<BundleOutcome>()(
     z.object({

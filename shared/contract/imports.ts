@@ -89,6 +89,19 @@ export interface ImportBatch {
 }
 
 const previewId = z.string().uuid('预览编号无效');
+
+/**
+ * Where the units an import creates go (under `parentId`, chosen in the wizard; default the
+ * top of the tree), and unknown names the user said mean an existing unit (`sameAs`:
+ * 督查支队 → 督察支队), for which nothing is created.
+ */
+export const importUnits = z
+  .object({
+    parentId: z.number().int().positive().nullable().default(null),
+    sameAs: z.record(z.string().min(1).max(40), z.string().min(1).max(40)).default({}),
+  })
+  .optional();
+export type ImportUnitsChoice = { parentId: number | null; sameAs: Record<string, string> };
 const filePath = z.string().trim().min(1, '请选择文件').max(1000);
 
 export const importsContract = {
@@ -114,6 +127,7 @@ export const importsContract = {
       skipRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
       /** unknown unit names the user agreed to create */
       createUnits: z.array(z.string().min(1).max(40)).max(1000).default([]),
+      units: importUnits,
     }),
   ),
   'imports.batches': returns<ImportBatch[]>()(z.object({})),

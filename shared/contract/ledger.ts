@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importUnits } from './imports';
 import { returns } from './define';
 import { jobId } from './jobs';
 import type { AuditEntry } from '../domain/audit';
@@ -19,7 +20,15 @@ const categoryName = z.string().trim().min(1, '类别名称不能为空').max(40
 const fieldLabel = z.string().trim().min(1, '字段名称不能为空').max(40, '字段名称最多40个字');
 const fieldKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, '字段标识只能由字母、数字和下划线组成');
 /** A raw cell as typed or pasted; the ledger service validates it against the field's type. */
-export const rawCell = z.union([z.string().max(20000, '内容过长（最多20000字）'), z.number(), z.boolean(), z.array(z.string().max(200)).max(200), z.null()]);
+export const rawCell = z.union([
+  z.string().max(20000, '内容过长（最多20000字）'),
+  z.number(),
+  z.boolean(),
+  z.array(z.string().max(200)).max(200),
+  // a people field (人员名单): person ids, as many as a session's attendees
+  z.array(z.number().int().positive()).max(5000, '人员名单最多5000人'),
+  z.null(),
+]);
 const rawValues = z.record(z.string().max(40), rawCell);
 
 /**
@@ -164,6 +173,12 @@ export interface SearchGroup {
   hits: SearchHit[];
 }
 
+export interface PeopleMatchResult {
+  matched: { id: number; name: string; badge: string | null; unitName: string | null }[];
+  unmatched: string[];
+  ambiguous: { text: string; count: number }[];
+}
+
 export const ledgerContract = {
   'ledger.templates': returns<LedgerTemplateInfo[]>()(z.object({})),
   'ledger.categories': returns<LedgerCategory[]>()(z.object({ includeArchived: z.boolean().default(false) })),
@@ -239,6 +254,11 @@ export const ledgerContract = {
   /** Erases the category's recycle bin for good (the audit log keeps each record's values). */
   'ledger.emptyBin': returns<{ purged: number }>()(z.object({ categoryId: id })),
   'ledger.history': returns<AuditEntry[]>()(z.object({ id })),
+  /**
+   * A pasted name list (参加人员) matched to the roster for a 人员名单 field: who was found, which
+   * entries no one answers to, which fit several people. Nothing is written.
+   */
+  'ledger.matchPeople': returns<PeopleMatchResult>()(z.object({ text: z.string().max(100_000, '名单过长') })),
   'ledger.stats': returns<LedgerStats>()(z.object({ categoryId: id })),
   /** One search box across all ledgers and the roster; results grouped by category. */
   'ledger.search': returns<SearchGroup[]>()(z.object({ query: z.string().max(100), perGroup: z.number().int().min(1).max(200).default(20) })),
@@ -264,6 +284,7 @@ export const ledgerContract = {
       previewId: z.string().uuid('预览编号无效'),
       skipRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
       createUnits: z.array(z.string().min(1).max(40)).max(1000).default([]),
+      units: importUnits,
     }),
   ),
   /** Undoes a ledger import batch, refused while any of its records changed since. */

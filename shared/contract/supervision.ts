@@ -170,7 +170,8 @@ export const supervisionContract = {
   'tasks.board': returns<Board>()(z.object({ today: date.optional() })),
   /** The tasks behind one number of the board. */
   'tasks.boardTasks': returns<Task[]>()(z.object({ cell: boardCell, today: date.optional() })),
-  'tasks.plan': returns<PlanView>()(z.object({ period: z.enum(['month', 'week', 'day']), unitId: id.optional(), horizon: z.enum(PLAN_HORIZONS).optional() })),
+  /** A plan period: the month, week or day holding `date` (default today), by unit, with the unfinished carried over. */
+  'tasks.plan': returns<PlanView>()(z.object({ period: z.enum(['month', 'week', 'day']), date: date.optional(), unitId: id.optional(), horizon: z.enum(PLAN_HORIZONS).optional() })),
   'tasks.recurrences': returns<Recurrence[]>()(z.object({})),
   'tasks.createRecurrence': returns<Recurrence>()(recurrenceInput),
   /** Creates every occurrence up to `until` (default: end of next month); idempotent. */

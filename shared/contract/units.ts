@@ -21,4 +21,6 @@ export const unitsContract = {
     z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }),
   ),
   'units.delete': returns<{ id: number }>()(z.object({ id })),
+  /** For each name not in the tree, the existing units it may be a slip for (督查支队 → 督察支队). */
+  'units.similar': returns<{ name: string; similar: string[] }[]>()(z.object({ names: z.array(z.string().max(40)).max(1000) })),
 };

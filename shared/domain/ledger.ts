@@ -3,7 +3,7 @@
  * (fields) it defines. Values are stored per field key; a field's key never changes, so
  * renaming a column never touches the records.
  */
-export const FIELD_TYPES = ['text', 'longText', 'number', 'date', 'singleChoice', 'multiChoice', 'person', 'unit', 'boolean', 'status'] as const;
+export const FIELD_TYPES = ['text', 'longText', 'number', 'date', 'singleChoice', 'multiChoice', 'person', 'people', 'unit', 'boolean', 'status'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -14,6 +14,7 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   singleChoice: '单选',
   multiChoice: '多选',
   person: '人员',
+  people: '人员名单（多人）',
   unit: '单位',
   boolean: '是/否',
   status: '状态',
@@ -35,10 +36,11 @@ export interface Choice {
 /**
  * A stored value, by field type:
  * text/longText/singleChoice/status → string; number → number; date → 'YYYY-MM-DD';
- * multiChoice → string[]; person → person id; unit → unit id; boolean → boolean.
+ * multiChoice → string[]; person → person id; people → person ids (a list of attendees,
+ * each a person on the roster); unit → unit id; boolean → boolean.
  * An empty cell is absent (never stored as null or '').
  */
-export type FieldValue = string | number | boolean | string[];
+export type FieldValue = string | number | boolean | string[] | number[];
 
 export interface LedgerField {
   id: number;
@@ -87,7 +89,7 @@ export interface LedgerRefs {
 }
 
 /** A raw cell as typed, pasted or sent: normalised and validated per field type by the backend. */
-export type RawCell = string | number | boolean | string[] | null;
+export type RawCell = string | number | boolean | string[] | number[] | null;
 
 export const SYSTEM_SORT_KEYS = ['_id', '_createdAt', '_updatedAt', '_deletedAt'] as const;
 

@@ -187,6 +187,10 @@ export interface PlanView {
   period: 'month' | 'week' | 'day';
   from: string;
   to: string;
+  /** the plan's name as printed: 2026年11月工作计划 / 2026年第47周工作清单 / 2026年11月22日工作安排 */
+  heading: string;
+  /** the span in words under the heading, e.g. 11月16日至11月22日 */
+  span: string;
   byUnit: { unitId: number | null; unit: string; items: PlanItem[] }[];
 }
 
@@ -217,10 +221,22 @@ export interface CoverageResult {
   expected: number;
   /** not in the attendance list (study) or no passing result (exam) */
   missing: { personId: number; name: string; unit: string | null; reason: string }[];
+  /** a study session's list as the record has it, to set beside its 实到人数 */
+  attendance?: {
+    /** people on the list (each once), in any unit */
+    listed: number;
+    /** the record's 实到人数, when filled */
+    reportedPresent: number | null;
+    /** entries of a typed list no one on the roster answers to (counted as nobody) */
+    unknown: string[];
+    /** entries of a typed list that fit several people (counted as nobody) */
+    ambiguous: string[];
+  };
 }
 
 /** The bell: levels that rose lately, and what falls due tomorrow. */
 export interface Reminders {
-  risen: { logId: number; taskId: number; title: string; unit: string | null; fromLevel: LevelKey; toLevel: LevelKey; at: string }[];
+  /** `manual`: raised by hand (人工调整), not by the rules */
+  risen: { logId: number; taskId: number; title: string; unit: string | null; fromLevel: LevelKey; toLevel: LevelKey; at: string; manual: boolean }[];
   dueTomorrow: Task[];
 }

@@ -78,7 +78,8 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     await page.locator('.ag-row[row-index="0"] [col-id="content"]').click();
     await page.getByRole('button', { name: '详情' }).click(); // the panel opens when asked for (then stays open)
     const panel = page.getByRole('complementary', { name: '记录详情' });
-    await panel.getByText(`第 ${ids.opinion} 号记录`).waitFor();
+    // the record is headed by its own words, never by an internal number
+    await panel.getByRole('heading', { name: OPINION }).waitFor();
     const tasks = panel.getByRole('region', { name: '督办任务' });
     await tasks.getByText('本记录还没有转为督办任务。').waitFor();
 
@@ -112,8 +113,10 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     await page.getByRole('region', { name: '督办任务' }).getByRole('button', { name: TASK_TITLE }).click();
     assert.equal(await page.locator('.sidebar .nav-item.active').innerText(), '督办任务');
     await page.waitForFunction((t) => document.querySelector('[data-testid="task-title"]')?.textContent === t, TASK_TITLE);
+    await page.getByTestId('linked-record').waitFor(); // the source record is read after the task
     const detail = await page.locator('.task-panel').innerText();
-    assert.match(detail, new RegExp(`来自台账\\s+第 ${ids.opinion} 号记录`));
+    assert.match(detail, new RegExp(`来自台账\\s+征求意见台账：${OPINION}`));
+    assert.doesNotMatch(detail, /第 \d+ 号记录/, 'no internal record number shown');
     assert.match(detail, /完成时限\s+2026-12-10/);
     assert.match(detail, /责任单位\s+政治部/);
     assert.match(detail, /征求意见整改/, 'the parent task in the path');
@@ -143,7 +146,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     const { page } = app;
     await page.getByTestId('open-bin').click();
     await page.locator('.ag-row[row-index="0"] [col-id="content"]').click();
-    await page.getByRole('complementary', { name: '记录详情' }).getByText(`第 ${ids.binned} 号记录`).waitFor();
+    await page.getByRole('complementary', { name: '记录详情' }).getByRole('heading', { name: /办证大厅停车难/ }).waitFor();
     await page.getByRole('region', { name: '督办任务' }).getByRole('button', { name: '转为督办任务' }).click();
     const dialog = page.getByRole('dialog', { name: '转为督办任务' });
     await dialog.getByRole('button', { name: '转为督办任务' }).click();
@@ -162,7 +165,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     for (const name of ['领导小组', '政治部', '刑侦支队']) assert.equal(await unitsBox.getByRole('checkbox', { name: new RegExp(name) }).isChecked(), true, name);
 
     await waitRows(page, 'coverage-grid', 3);
-    assert.equal(await page.getByTestId('coverage-summary').innerText(), '应参加 5 人，已参加 2 人，未参加 3 人');
+    assert.match(await page.getByTestId('coverage-summary').innerText(), /^应参加 5 人，已参加 2 人，未参加 3 人\s+参加人员名单共 2 人。$/);
     assert.deepEqual(await gridLines(page, 'coverage-grid', ['name', 'badge', 'unit', 'reason']), [
       '李娜 010002 政治部 未参加',
       '赵强 010003 政治部 未参加',
@@ -172,7 +175,7 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     // one unit only: 刑侦支队’s missing drop out of the list
     await unitsBox.getByRole('checkbox', { name: /刑侦支队/ }).uncheck();
     await waitRows(page, 'coverage-grid', 2);
-    assert.equal(await page.getByTestId('coverage-summary').innerText(), '应参加 3 人，已参加 1 人，未参加 2 人');
+    assert.match(await page.getByTestId('coverage-summary').innerText(), /^应参加 3 人，已参加 1 人，未参加 2 人/);
     await page.getByRole('button', { name: '清空' }).click();
     await page.getByText('请在左侧勾选要核对的单位。').waitFor();
     await unitsBox.getByRole('checkbox', { name: /领导小组/ }).check();
@@ -194,9 +197,10 @@ describe('一键转办 and 全员覆盖 in the browser', () => {
     await zz.click();
     assert.equal(await page.locator('.sidebar .nav-item.active').innerText(), '督办任务');
     await page.waitForFunction(() => document.querySelector('[data-testid="task-title"]')?.textContent === '补课：党史专题学习（政治部2人）');
+    await page.getByTestId('linked-record').waitFor();
     const detail = await page.locator('.task-panel').innerText();
     assert.match(detail, /补课人员：李娜（未参加）、赵强（未参加）/);
     assert.match(detail, /完成时限\s+2026-11-29/);
-    assert.match(detail, new RegExp(`来自台账\\s+第 ${ids.session} 号记录`));
+    assert.match(detail, /来自台账\s+学习教育记录：党史专题学习/);
   });
 });

@@ -49,6 +49,7 @@ describe('roster in the browser', () => {
     const { page } = app;
     await page.getByRole('dialog', { name: '欢迎使用台账督办助手' }).waitFor();
     await page.getByRole('button', { name: '从空白开始' }).click();
+    await page.getByRole('dialog', { name: '本单位' }).getByRole('button', { name: '稍后设置' }).click();
     await assert.doesNotReject(page.getByRole('dialog').waitFor({ state: 'detached' }));
     assert.match(await page.getByTestId('db-path').innerText(), /ledgerdesk\.db$/);
     assert.match(await page.title(), /台账督办助手 — .*ledgerdesk\.db/);

@@ -39,7 +39,7 @@ describe('data safety page in the browser', () => {
     // the state from before the restore was kept as a backup too, and is listed
     const rows = page.getByTestId('backup-list').getByRole('row');
     assert.ok((await rows.count()) >= 3, `header + the manual backup + the before-restore copy (${await rows.count()})`);
-    assert.ok(await rows.filter({ hasText: 'before-restore-' }).count(), 'the before-restore copy is listed by name');
+    assert.ok(await rows.filter({ hasText: '恢复前自动保留' }).count(), 'the before-restore copy is listed, in plain words');
   });
 
   it('refuses a second backup folder it cannot write to, with the reason', async () => {

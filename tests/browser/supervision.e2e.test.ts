@@ -214,13 +214,14 @@ describe('supervision in the browser', () => {
     assert.match(await page.getByTestId('rollup').innerText(), /1 \/ 2 项/);
   });
 
-  it('rules: a bad colour is refused in Chinese; a renamed level is what the board shows', async () => {
+  it('rules: colours chosen by name (a clash refused in Chinese); a renamed level is what the board shows', async () => {
     const { page } = app;
     await page.locator('.sidebar').getByRole('button', { name: '督办设置' }).click();
-    await page.getByLabel('已超过完成时限的颜色代码').fill('#zzz');
+    const yellow = page.getByRole('radiogroup', { name: '已超过完成时限的颜色' });
+    await yellow.getByRole('radio', { name: '红', exact: true }).click();
     await page.getByRole('button', { name: '保存设置' }).click();
-    assert.match(await page.getByRole('alert').innerText(), /黄色的颜色：颜色应写成如 #dc2626/);
-    await page.getByLabel('已超过完成时限的颜色代码').fill('#f97316');
+    assert.match(await page.getByRole('alert').innerText(), /四个等级的颜色不能相同/);
+    await yellow.getByRole('radio', { name: '橙' }).click();
     await page.getByLabel('已超过完成时限的等级名称').fill('橙色');
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.getByTestId('status').filter({ hasText: '督办设置已保存' }).waitFor();

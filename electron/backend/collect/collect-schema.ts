@@ -65,13 +65,15 @@ export function returnTarget(uid: string, title: string, fields: readonly Collec
     key: `collect:${uid}`,
     fields: base.fields.map((f, i) => {
       const type = fields[i]!.type;
-      if (type !== 'person' && type !== 'unit') return f;
+      if (type !== 'person' && type !== 'people' && type !== 'unit') return f;
+      // a 人员名单 is a list of names (参加人员 of a session): as long as a long text may be
+      const max = type === 'people' ? MAX_PEOPLE_TEXT : MAX_NAME;
       return {
         ...f,
         kind: 'text' as const,
         checkValue: (v: unknown) => {
           const s = String(v ?? '').trim();
-          if (s.length > MAX_NAME) return { ok: false as const, reason: `${f.label}：过长（最多${MAX_NAME}个字）` };
+          if (s.length > max) return { ok: false as const, reason: `${f.label}：过长（最多${max}个字）` };
           return { ok: true as const, value: s === '' ? null : s };
         },
       };
@@ -81,6 +83,8 @@ export function returnTarget(uid: string, title: string, fields: readonly Collec
 
 const KIND: Partial<Record<CollectField['type'], ExportColumn['kind']>> = { date: 'date', number: 'number', longText: 'longText' };
 const CENTRED = new Set<CollectField['type']>(['status', 'singleChoice', 'boolean', 'person']);
+/** the names of a 人员名单 as one text, e.g. 张伟、李娜、… (a session of a few hundred people) */
+const MAX_PEOPLE_TEXT = 20_000;
 
 /** The collected fields as the export form's columns. */
 export function exportColumns(fields: readonly CollectField[]): ExportColumn[] {

@@ -37,7 +37,7 @@ export const FIRST_DATA_ROW = HEADER_ROW + 1;
 const BLANK_ROWS = 20;
 /** a form is written on: columns at least this wide, whatever the header's length */
 const MIN_WIDTH: Record<CollectField['type'], number> = {
-  text: 14, longText: 28, number: 10, date: 12, singleChoice: 12, multiChoice: 16, person: 10, unit: 14, boolean: 8, status: 11,
+  text: 14, longText: 28, number: 10, date: 12, singleChoice: 12, multiChoice: 16, person: 10, people: 24, unit: 14, boolean: 8, status: 11,
 };
 /** rows the drop-downs and checks cover: far more than any unit returns */
 const CHECKED_ROWS = 2000;
@@ -45,7 +45,7 @@ const DATE_FORMAT = 'yyyy-mm-dd' as const;
 const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
 
 const LIST_TYPES = new Set<CollectField['type']>(['singleChoice', 'status']);
-const TEXT_TYPES = new Set<CollectField['type']>(['text', 'longText', 'singleChoice', 'multiChoice', 'status', 'person', 'unit', 'boolean']);
+const TEXT_TYPES = new Set<CollectField['type']>(['text', 'longText', 'singleChoice', 'multiChoice', 'status', 'person', 'people', 'unit', 'boolean']);
 
 function choiceText(f: CollectField, max = 8): string {
   const values = f.choices.map((c) => c.value);
@@ -68,6 +68,8 @@ export function fieldExample(f: CollectField): string {
       return `可填多项，用“、”分开：${choiceText(f)}`;
     case 'person':
       return '姓名，如 张三；重名时写“张三（所在部门）”';
+    case 'people':
+      return '姓名，多人用“、”分开，如 张三、李四';
     case 'unit':
       return '单位或部门名称，如 第一支部';
     case 'longText':

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { bundleDefaultTitle, exportFileName, fillTitle, type BundleOutcome, type ExportOutcome, type ExportPreset, type ExportPresetList, type ExportPresetSpec, type ExportTarget } from '../../../shared/contract/exports';
 import type { HandlersOf, ParsedInput } from '../../../shared/contract/types';
 import type { PersonField } from '../../../shared/domain/roster';
+import type { PlanView } from '../../../shared/domain/supervision';
 import type { AuditService } from '../audit/audit-service';
 import type { JobRegistry } from '../jobs/job-registry';
 import { ErrorCode, fail } from '../errors';
@@ -16,6 +17,9 @@ import {
   rosterRows,
   rosterSource,
   taskRows,
+  taskLevelOrder,
+  PLAN_COLUMNS,
+  planRows,
   taskRowsByIds,
   tasksSource,
   type ExportDeps,
@@ -80,7 +84,7 @@ export class ExportService {
   source(target: ExportTarget, categoryId?: number | null): ExportSource {
     if (target === 'ledger') return categoryId ? ledgerSource(this.deps, categoryId) : fail(ErrorCode.validation, '请指定台账类别');
     if (categoryId) fail(ErrorCode.validation, '只有台账的导出方案属于某个类别');
-    return target === 'roster' ? rosterSource() : target === 'tasks' ? tasksSource() : bulletinSource();
+    return target === 'roster' ? rosterSource() : target === 'tasks' ? tasksSource(taskLevelOrder(this.deps)) : bulletinSource();
   }
 
   private spec(source: ExportSource, choice: PresetChoice): ExportPresetSpec {
@@ -114,10 +118,28 @@ export class ExportService {
   }
 
   prepareTaskList(i: PresetChoice & TaskFilter): PreparedExport {
-    const source = tasksSource();
+    const source = tasksSource(taskLevelOrder(this.deps));
     const { parentId, unitId, status, level } = i;
     const rows = taskRows(this.deps, { parentId, unitId, status, level });
     return this.prepareTable(presetTable(source, this.spec(source, i), this.form(), rows), rows.length);
+  }
+
+  /** 工作计划 as the office prints it: the period's tasks unit by unit, 结转 noted, a 合计 of items. */
+  preparePlan(i: { period: PlanView['period']; date?: string | undefined; unitId?: number | undefined }): PreparedExport {
+    const view = this.deps.supervision.plan(i.period, { ...(i.date ? { date: i.date } : {}), ...(i.unitId !== undefined ? { unitId: i.unitId } : {}) });
+    const rows = planRows(this.deps, view);
+    const unit = i.unitId !== undefined ? (view.byUnit[0]?.unit ?? '') : '';
+    const table: ExportTable = {
+      title: `${this.office}${unit ? `${unit}` : ''}${view.heading}（${view.span}）`,
+      ...this.form(),
+      dateFormat: 'yyyy-mm-dd',
+      columns: [...PLAN_COLUMNS],
+      rows,
+      totalsRow: true,
+      countUnit: '项',
+      sheetName: view.heading,
+    };
+    return this.prepareTable(table, rows.length);
   }
 
   /** A saved bulletin (a record of the 通报 ledger) or a draft as edited. */
@@ -224,6 +246,7 @@ export class ExportService {
       'exports.ledger': async (i) => strip(await this.deliver(this.prepareLedger(i), i)),
       'exports.taskList': async (i) => strip(await this.deliver(this.prepareTaskList(i), i)),
       'exports.bulletin': async (i) => strip(await this.deliver(this.prepareBulletin(i), i)),
+      'exports.plan': async (i) => strip(await this.deliver(this.preparePlan(i), i)),
       'exports.bundle': (i) => this.deliver(this.prepareBundle(i), i),
       'exports.presets': (i) => this.presetList(i.target, i.categoryId),
       'exports.savePreset': (i) => this.savePreset(i),

@@ -2,7 +2,8 @@ import type { ExportPresetSpec, ExportTarget } from '../../../shared/contract/ex
 import type { LedgerFilter, LedgerSort } from '../../../shared/contract/ledger';
 import type { FieldType } from '../../../shared/domain/ledger';
 import type { Person } from '../../../shared/domain/roster';
-import type { LevelKey, Task, TaskStatus } from '../../../shared/domain/supervision';
+import { LEVEL_KEYS, type LevelKey, type PlanView, type Task, type TaskStatus } from '../../../shared/domain/supervision';
+import { isDone } from '../supervision/escalation';
 import type { BackendContext } from '../context';
 import type { RosterService } from '../roster/roster-service';
 import type { AppService } from '../app/app-service';
@@ -39,7 +40,7 @@ export interface ExportSource {
   /** the first is the default */
   builtIns: readonly { name: string; spec: ExportPresetSpec }[];
   countUnit: string;
-  summary: { statusKey?: string; unitKey?: string };
+  summary: { statusKey?: string; unitKey?: string; levelKey?: string; order?: readonly string[] };
 }
 
 export const rosterSource = (): ExportSource => ({
@@ -60,7 +61,7 @@ export function rosterRows(backend: ExportDeps, ids?: readonly number[]): Export
   return ids.map((id) => byId.get(id)).filter((p): p is Person => p !== undefined) as unknown as ExportRecord[];
 }
 
-const LEDGER_KIND: Partial<Record<FieldType, ExportColumn['kind']>> = { date: 'date', number: 'number', longText: 'longText' };
+const LEDGER_KIND: Partial<Record<FieldType, ExportColumn['kind']>> = { date: 'date', number: 'number', longText: 'longText', people: 'longText' };
 /** Short values from a fixed list (a status, a choice, 是/否, a name) are centred, as on printed forms. */
 const CENTRED: ReadonlySet<FieldType> = new Set(['status', 'singleChoice', 'boolean', 'person']);
 
@@ -75,7 +76,7 @@ export function ledgerSource(backend: ExportDeps, categoryId: number): ExportSou
     columns: category.fields.map((f) => ({ key: f.key, label: f.label, kind: LEDGER_KIND[f.type] ?? 'text', ...(CENTRED.has(f.type) ? { align: 'center' as const } : {}) })),
     builtIns: [ledgerBuiltIn(category)],
     countUnit: '条',
-    summary: { ...(status ? { statusKey: status.key } : {}), ...(unit ? { unitKey: unit.key } : {}) },
+    summary: { ...(status ? { statusKey: status.key, order: status.choices.map((c) => c.value) } : {}), ...(unit ? { unitKey: unit.key } : {}) },
   };
 }
 
@@ -113,6 +114,10 @@ export function ledgerRows(backend: ExportDeps, categoryId: number, view?: Ledge
   }
 }
 
+/** The record property the 汇总 sheet counts tasks by: the level of an open task, 已办结 for a done one. */
+const LEVEL_GROUP = '_levelGroup';
+const DONE = '已办结';
+
 /** Columns of a task list (督办任务清单), keyed as taskRecord() writes them. */
 export const TASK_COLUMNS: readonly ExportColumn[] = [
   { key: 'title', label: '任务名称', kind: 'longText' },
@@ -133,14 +138,14 @@ export const TASK_COLUMNS: readonly ExportColumn[] = [
 
 const TASK_LIST_KEYS = ['title', 'unitName', 'responsibleName', 'leadLeaderName', 'startDate', 'dueDate', 'progress', 'status', 'levelName'];
 
-export const tasksSource = (): ExportSource => ({
+export const tasksSource = (levelOrder: readonly string[] = []): ExportSource => ({
   target: 'tasks',
   categoryId: null,
   name: '督办任务清单',
   columns: TASK_COLUMNS,
   builtIns: [builtIn('督办任务清单', '{填报单位}督办任务清单', TASK_LIST_KEYS, { groups: { 办理时限: ['startDate', 'dueDate'] } })],
   countUnit: '项',
-  summary: { statusKey: 'status', unitKey: 'unitName' },
+  summary: { statusKey: 'status', unitKey: 'unitName', levelKey: LEVEL_GROUP, order: levelOrder },
 });
 
 /** The tasks a bulletin names, listed under its text. */
@@ -155,7 +160,7 @@ export const bulletinSource = (): ExportSource => ({
 });
 
 /** A task as a row of the task list; the level by the office's name for it (黄色督办). */
-function taskRecord(t: Task, levelName: (l: LevelKey) => string): ExportRecord {
+function taskRecord(t: Task, levelName: (l: LevelKey) => string, done: (t: Task) => boolean): ExportRecord {
   return {
     title: t.title,
     unitName: t.unitName,
@@ -171,12 +176,24 @@ function taskRecord(t: Task, levelName: (l: LevelKey) => string): ExportRecord {
     horizon: t.horizon,
     rating: t.rating,
     evidence: t.evidence,
+    [LEVEL_GROUP]: done(t) ? DONE : levelName(t.level),
   };
 }
 
 function levelNamer(backend: ExportDeps): (l: LevelKey) => string {
   const { levels } = backend.supervision.rules.get();
   return (l) => `${levels[l].name}${levels[l].action}`;
+}
+
+/** 白 蓝 黄 红 by the office's names for them, then 已办结: the rows of the tasks' table on 汇总. */
+export function taskLevelOrder(backend: ExportDeps): string[] {
+  const name = levelNamer(backend);
+  return [...LEVEL_KEYS.map(name), DONE];
+}
+
+function doneTest(backend: ExportDeps): (t: Task) => boolean {
+  const rules = backend.supervision.rules.get();
+  return (t) => isDone(t, rules);
 }
 
 export interface TaskFilter {
@@ -189,11 +206,32 @@ export interface TaskFilter {
 /** Tasks as tasks.list filters them (all of them: no page limit), as rows of the task list. */
 export function taskRows(backend: ExportDeps, filter: TaskFilter): ExportRecord[] {
   const name = levelNamer(backend);
-  return backend.supervision.tasks.list({ ...filter, limit: 10_000_000 }).map((t) => taskRecord(t, name));
+  const done = doneTest(backend);
+  return backend.supervision.tasks.list({ ...filter, limit: 10_000_000 }).map((t) => taskRecord(t, name, done));
 }
 
 /** The given tasks, in the order given. */
 export function taskRowsByIds(backend: ExportDeps, ids: readonly number[]): ExportRecord[] {
   const name = levelNamer(backend);
-  return ids.map((id) => taskRecord(backend.supervision.tasks.get(id), name));
+  const done = doneTest(backend);
+  return ids.map((id) => taskRecord(backend.supervision.tasks.get(id), name, done));
+}
+
+/** Columns of a printed plan (工作计划): one row per task, grouped by unit in tree order. */
+export const PLAN_COLUMNS: readonly ExportColumn[] = [
+  { key: 'unitName', label: '责任单位', kind: 'text' },
+  { key: 'title', label: '任务名称', kind: 'longText' },
+  { key: 'responsibleName', label: '责任人', kind: 'text', align: 'center' },
+  { key: 'dueDate', label: '完成时限', kind: 'date' },
+  { key: 'progress', label: '进度', kind: 'text', align: 'center' },
+  { key: 'status', label: '状态', kind: 'text', align: 'center' },
+  { key: 'levelName', label: '督办等级', kind: 'text', align: 'center' },
+  { key: 'note', label: '备注', kind: 'text', align: 'center' },
+];
+
+/** A plan's rows: its tasks unit by unit, 结转 noted for those carried over from before the period. */
+export function planRows(backend: ExportDeps, view: PlanView): ExportRecord[] {
+  const name = levelNamer(backend);
+  const done = doneTest(backend);
+  return view.byUnit.flatMap((g) => g.items.map(({ task, carriedOver }) => ({ ...taskRecord(task, name, done), unitName: g.unit, note: carriedOver ? '结转' : null })));
 }

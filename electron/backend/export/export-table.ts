@@ -39,7 +39,7 @@ function moveToFront(workbook: WorkbookWriter, sheet: unknown): void {
   ordered.forEach((s, i) => (list[i + 1] = s));
 }
 
-/** A 报送包: each table on its own sheet, plus a 汇总 sheet with counts by status and by unit. */
+/** A 报送包: each table on its own sheet, plus a 汇总 sheet counting each table on its own. */
 export async function exportBundle(out: string, bundle: BundleSpec, options: ExportOptions = {}): Promise<BundleResult> {
   const names = sheetNames([bundle.summarySheetName ?? '汇总', ...bundle.tables.map((t) => t.sheetName)]);
   return writeWorkbookFile(out, options.signal, async (workbook, signal) => {
@@ -53,7 +53,15 @@ export async function exportBundle(out: string, bundle: BundleSpec, options: Exp
         { signal, margins: options.margins, onRows: (n) => options.onProgress?.(before + n) },
       );
       before += tally.rows;
-      parts.push({ name, tally, hasStatus: Boolean(table.summary?.statusKey), hasUnit: Boolean(table.summary?.unitKey) });
+      parts.push({
+        name,
+        tally,
+        hasStatus: Boolean(table.summary?.statusKey),
+        hasUnit: Boolean(table.summary?.unitKey),
+        hasLevel: Boolean(table.summary?.levelKey),
+        ...(table.summary?.order ? { order: table.summary.order } : {}),
+        ...(table.countUnit ? { countUnit: table.countUnit } : {}),
+      });
     }
     const summary = writeSummarySheet(
       workbook,

@@ -22,10 +22,14 @@ const A4 = 9;
  * setup when the sheet is opened, so everything here must be known before the first row.
  * `header` = the sheet rows of the table header: frozen below it, repeated on every page.
  */
-export function sheetOptions(header: { first: number; last: number; freeze?: boolean } | null, margins?: Partial<Margins>): Partial<ExcelJS.AddWorksheetOptions> {
+export function sheetOptions(
+  header: { first: number; last: number; freeze?: boolean } | null,
+  margins?: Partial<Margins>,
+  orientation: 'landscape' | 'portrait' = 'landscape',
+): Partial<ExcelJS.AddWorksheetOptions> {
   const pageSetup: Partial<ExcelJS.PageSetup> = {
     paperSize: A4 as ExcelJS.PaperSize,
-    orientation: 'landscape',
+    orientation,
     // one page wide, as many pages tall as needed (fitToHeight 0 = "automatic")
     fitToPage: true,
     fitToWidth: 1,

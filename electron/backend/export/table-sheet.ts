@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/contract/define';
 import type { ExportColumn, ExportRecord, ExportTable, Margins } from './table-spec';
 import { MAX_CELL_TEXT, toCell, type CellOut } from './cell-value';
-import { SAMPLE_ROWS, SEQ_WIDTH, fitWidths } from './column-widths';
+import { SAMPLE_ROWS, SEQ_WIDTH, fitWidths, sampleTexts } from './column-widths';
 import { headerLayout, type HeaderLayout } from './header-layout';
 import { writeHeading } from './form-heading';
 import { looksLikeFormula } from './formula-guard';
@@ -12,16 +12,19 @@ import { HEADER_STYLE, PARAGRAPH_STYLE, SEQ_STYLE, TOTAL_LABEL_STYLE, columnStyl
 import { RawRows } from './raw-rows';
 import { countRow, newTally, type Tally } from './tally';
 import { fitsOneLine, wrappedLines } from './text-width';
+import { fitToHeightFor, fitWidthsToPage } from './print-fit';
 import { ExportErrorCode } from './export-errors';
 import type { WorkbookWriter } from './workbook-file';
 
 /** How often progress is reported and the event loop gets a turn (so a cancel can arrive). */
 const PROGRESS_EVERY = 500;
-/** Points per line of 11 pt 宋体, and Excel's tallest row. */
-const LINE_HEIGHT = 14.5;
+/** Points per line of 11 pt text as the CJK fonts readers substitute for 宋体 set it (Excel sets 宋体 at about 14.5), and Excel's tallest row. */
+const LINE_HEIGHT = 16;
 /** Points per line of a 12 pt paragraph. */
 const PARAGRAPH_LINE = 17;
 const MAX_ROW_HEIGHT = 409;
+/** What a one-line row of 11 pt text takes on paper, for counting pages (readers grow it a little past 15). */
+const ONE_LINE_ROW = 16;
 
 export interface SheetRun {
   signal: AbortSignal;
@@ -144,7 +147,7 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
     }
     // Text only (a bulletin without a task table): one column as wide as a landscape page.
     const textOnly = columns.length === 0;
-    const widths = textOnly ? [TEXT_PAGE_WIDTH] : [SEQ_WIDTH, ...fitWidths(columns, sample, table.dateFormat)];
+    const widths = textOnly ? [TEXT_PAGE_WIDTH] : fitWidthsToPage(columns, [SEQ_WIDTH, ...fitWidths(columns, sample, table.dateFormat)], sampleTexts(columns, sample, table.dateFormat), run.margins);
 
     // 2. Heading, preamble and header, with the page setup that repeats and freezes the header
     // (not frozen below a preamble: the frozen part would fill the screen).
@@ -162,6 +165,13 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
       return tally;
     }
     writeHeader(ws, layout, headerFirst, widths);
+    const heightOf = (from: number, to: number) => {
+      let h = 0;
+      for (let r = from; r <= to; r++) h += ws.getRow(r).height ?? ONE_LINE_ROW;
+      return h;
+    };
+    // the rows as they will stack on paper, to spare a last page of one or two rows
+    const stack = { heading: heightOf(1, headerFirst - 1), header: heightOf(headerFirst, headerLast), rows: [] as number[] };
 
     // 3. Data rows, written as they come (see raw-rows.ts: straight to the sheet's XML).
     ws.getRow(headerLast).commit();
@@ -188,7 +198,9 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
       // One-line rows keep Excel's automatic height. Wrapped rows get theirs set: LibreOffice
       // (and so its PDF export) does not grow rows to fit on opening, and text would overprint
       // the next row. The estimate errs high, so nothing is clipped where Excel would have fitted.
-      raw.add(headerLast + written, out, lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4) : undefined);
+      const height = lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4) : undefined;
+      stack.rows.push(height ?? ONE_LINE_ROW);
+      raw.add(headerLast + written, out, height);
     };
     // Every PROGRESS_EVERY rows: report, and give the event loop a turn (zlib compresses
     // meanwhile, and a cancel can arrive). Not an async function: a promise per row is waste.
@@ -236,8 +248,12 @@ export async function writeTableSheet(workbook: WorkbookWriter, table: ExportTab
         }
       });
       row.commit();
+      stack.rows.push(ONE_LINE_ROW);
     }
     run.onRows?.(written);
+    // page setup is written when the sheet is committed: a tighter fit can still be asked for
+    const fitToHeight = fitToHeightFor(stack, widths, run.margins);
+    if (fitToHeight) ws.pageSetup.fitToHeight = fitToHeight;
     ws.commit();
     return tally;
   } finally {

@@ -52,8 +52,11 @@ export interface ExportTable {
   /** measure word of the 合计 count ("共 12 人"); default 条 */
   countUnit?: string;
   sheetName: string;
-  /** for the 汇总 sheet of a 报送包: which column holds the status and which the unit */
-  summary?: { statusKey?: string; unitKey?: string };
+  /**
+   * for the 汇总 sheet of a 报送包: which record property holds the status, the unit, the
+   * supervision level (a task list), and the order statuses or levels are listed in
+   */
+  summary?: { statusKey?: string; unitKey?: string; levelKey?: string; order?: readonly string[] };
   /** adds a 统计 sheet after the table: counts by status and by unit (as a 报送包's 汇总 sheet) */
   statsSheet?: boolean;
   /**

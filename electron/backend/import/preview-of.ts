@@ -14,6 +14,7 @@ export function previewOf(
 ): ImportPreview {
   const counts: Record<ImportRowClass, number> = { new: 0, changed: 0, unchanged: 0, duplicate: 0, invalid: 0 };
   for (const r of rows) counts[r.class]++;
+  withRefusedCells(parsed, rows);
   return {
     previewId: randomUUID(),
     fileName: info.fileName ?? path.basename(info.path),
@@ -32,4 +33,22 @@ export function previewOf(
     counts,
     rememberedMapping: info.rememberedMapping,
   };
+}
+
+/**
+ * A refused row carries no checked values; the preview shows its cells as the file has them
+ * (by the mapping), so the user sees who the row is — 姓名, 公民身份号码, 单位 — not only its number.
+ */
+function withRefusedCells(parsed: ParsedImport, rows: ImportPreviewRow[]): void {
+  const raw = new Map(parsed.refused.map((r) => [r.row, r.raw]));
+  for (const r of rows) {
+    const cells = raw.get(r.row);
+    if (!cells || Object.keys(r.values).length > 0) continue;
+    const values: Record<string, unknown> = {};
+    parsed.columns.forEach((header, i) => {
+      const key = parsed.mapping[header];
+      if (key && cells[i]) values[key] = cells[i];
+    });
+    r.values = values;
+  }
 }

@@ -68,17 +68,24 @@ export function loadDemoLedgers(ctx: BackendContext, categories: CategoryService
     });
   });
 
+  // each session's 参加人员 are its unit's people, one or two of them away (请假) in two sessions of three:
+  // 应到 is the unit's headcount, 实到 the list's length, so the coverage check agrees with them
+  const peopleOf = db.prepare('SELECT id FROM people WHERE unit_id = ? ORDER BY id').pluck();
   const study = categories.create({ templateKey: 'study' });
   for (let i = 0; i < 96; i++) {
-    const expected = 18 + (i % 7);
+    const unitId = unit(i);
+    const members = unitId === undefined ? [] : (peopleOf.all(unitId) as number[]);
+    const away = Math.min(members.length, i % 3);
+    const present = members.slice(away);
     add(study.id, {
       date: day('2021-09-01', Math.floor(i * 0.9)),
       form: i % 3 === 0 ? FORMS[(i / 3) % FORMS.length] : '支部学习',
       topic: STUDY_TOPICS[i % STUDY_TOPICS.length],
       speaker: '支部书记',
-      unit: unit(i),
-      expected,
-      present: expected - (i % 3),
+      unit: unitId,
+      expected: members.length,
+      present: present.length,
+      attendees: present.length ? present : undefined,
       notes: i < 62 ? 29 : 28,
       reflections: i < 54 ? 4 : 3,
     });

@@ -9,7 +9,7 @@ import type { FieldType, LedgerField } from '../../../shared/domain/ledger';
 export const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
 /** Long text and multiple choice are not sorted by often enough to pay for an index. */
-const UNINDEXED: readonly FieldType[] = ['longText', 'multiChoice'];
+const UNINDEXED: readonly FieldType[] = ['longText', 'multiChoice', 'people'];
 
 export function valueExpr(key: string): string {
   if (!KEY_PATTERN.test(key)) throw new Error(`invalid field key ${key}`);

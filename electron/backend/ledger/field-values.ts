@@ -1,5 +1,6 @@
 import type { Choice, FieldType, FieldValue } from '../../../shared/domain/ledger';
 import { excelSerialToIso, parseDateText } from '../../../shared/validation/dates';
+import { matchPeople, matchProblem } from './people-match';
 
 /**
  * One rule per field type: what a typed, pasted or imported cell becomes, or why it is
@@ -123,6 +124,29 @@ function checkPerson(raw: unknown, refs: Refs): ValueCheck {
   return no(`花名册中有${found.length}人名为“${name}”，请写成“姓名（单位）”或填写警号`);
 }
 
+/** Most people one list may hold (a session of a whole unit; the contract's limit). */
+export const MAX_PEOPLE = 5000;
+
+/**
+ * 人员名单: person ids (the editor's picks) or a pasted list of names and 警号. Every entry must
+ * answer to one person on the roster; otherwise the whole cell is refused, naming the entries
+ * to fix — a misspelt name silently dropped would count that person absent.
+ */
+function checkPeople(raw: unknown, refs: Refs): ValueCheck {
+  if (Array.isArray(raw) && raw.every((x) => typeof x === 'number')) {
+    const ids = [...new Set(raw as number[])];
+    const gone = ids.filter((id) => !Number.isInteger(id) || id <= 0 || refs.person(id) === null);
+    if (gone.length) return no(`名单中有${gone.length}人不在花名册中（可能已被删除）`);
+    return ids.length > MAX_PEOPLE ? no(`人员名单最多${MAX_PEOPLE}人`) : ok(ids.length ? ids : null);
+  }
+  if (typeof raw === 'number') return checkPeople([raw], refs);
+  const m = matchPeople(asText(raw), refs);
+  const problem = matchProblem(m);
+  if (problem) return no(problem);
+  if (m.matched.length > MAX_PEOPLE) return no(`人员名单最多${MAX_PEOPLE}人`);
+  return ok(m.matched.length ? m.matched.map((p) => p.id) : null);
+}
+
 function checkUnit(raw: unknown, refs: Refs): ValueCheck {
   if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) {
     return refs.unitName(raw) !== null ? ok(raw) : no('所选单位不存在或已被删除');
@@ -156,6 +180,8 @@ export function checkValue(rule: FieldRule, raw: unknown, refs: Refs): ValueChec
       return checkMulti(rule, raw);
     case 'person':
       return checkPerson(raw, refs);
+    case 'people':
+      return checkPeople(raw, refs);
     case 'unit':
       return checkUnit(raw, refs);
     case 'boolean':
@@ -170,6 +196,10 @@ export function displayValue(type: FieldType, value: FieldValue | null | undefin
     case 'person': {
       const p = typeof value === 'number' ? refs.person(value) : null;
       return p ? p.name : `（已删除的人员#${String(value)}）`;
+    }
+    case 'people': {
+      const ids = Array.isArray(value) ? value : [value];
+      return ids.map((id) => (typeof id === 'number' ? refs.person(id)?.name : null) ?? '（已删除的人员）').join('、');
     }
     case 'unit':
       return (typeof value === 'number' ? refs.unitName(value) : null) ?? `（已删除的单位#${String(value)}）`;
@@ -187,6 +217,8 @@ export function convertValue(from: FieldType, to: FieldRule, value: FieldValue, 
   if (from === to.type && to.type !== 'singleChoice' && to.type !== 'status' && to.type !== 'multiChoice') return ok(value);
   if (to.type === 'multiChoice' && Array.isArray(value)) return checkValue(to, value, refs);
   if (from === 'person' && to.type === 'person') return ok(value);
+  if (from === 'person' && to.type === 'people') return checkPeople([value as number], refs);
+  if (from === 'people' && to.type === 'people') return ok(value);
   if (from === 'unit' && to.type === 'unit') return ok(value);
   return checkValue(to, displayValue(from, value, refs), refs);
 }

@@ -19,6 +19,7 @@ const KIND: Record<FieldType, FieldKind> = {
   singleChoice: 'text',
   multiChoice: 'text',
   person: 'text',
+  people: 'text',
   // the engine matches unit names against the organisation and collects unknown ones
   unit: 'unit',
   boolean: 'text',

@@ -16,6 +16,7 @@ import { DbRefs } from './refs';
 import { loadDemoLedgers } from './demo-ledgers';
 import { ViewService } from './view-service';
 import { ErrorCode, fail } from '../errors';
+import { matchPeople } from './people-match';
 
 /** Ledgers (台账): categories and fields, records, search, statistics and import, behind one contract domain. */
 export class LedgerService {
@@ -108,6 +109,7 @@ export class LedgerService {
       'ledger.emptyBin': (i) => r.emptyBin(i.categoryId),
       'ledger.history': (i) => r.history(i.id),
       'ledger.stats': (i) => categoryStats(this.ctx.db, i.categoryId, c.get(i.categoryId).fields),
+      'ledger.matchPeople': (i) => matchPeople(i.text, new DbRefs(this.ctx.db)),
       'ledger.search': (i) => globalSearch(this.ctx.db, i.query, i.perGroup, c.shapes(true), new DbRefs(this.ctx.db)),
       'ledger.views': (i) => this.views.list(i.categoryId),
       'ledger.saveView': (i) => this.views.save(i),

@@ -35,8 +35,9 @@ export function queryRows(db: Database, fields: readonly LedgerField[], q: RowsQ
 
   /** A filter value as stored: a unit or person typed by name becomes its id. */
   const stored = (f: LedgerField, v: unknown): unknown => {
-    if (typeof v === 'number' && (f.type === 'person' || f.type === 'unit')) return v;
-    const r = checkValue(f.type === 'multiChoice' ? { ...f, type: 'singleChoice' } : f, v, refs);
+    if (typeof v === 'number' && (f.type === 'person' || f.type === 'people' || f.type === 'unit')) return v;
+    // a list field is filtered by one of its items
+    const r = checkValue(f.type === 'multiChoice' ? { ...f, type: 'singleChoice' } : f.type === 'people' ? { ...f, type: 'person' } : f, v, refs);
     if (!r.ok || r.value === null) return undefined;
     return typeof r.value === 'boolean' ? (r.value ? 1 : 0) : r.value;
   };
@@ -44,7 +45,7 @@ export function queryRows(db: Database, fields: readonly LedgerField[], q: RowsQ
   for (const flt of q.filters) {
     const f = fieldOf(flt.field);
     const expr = valueExpr(f.key);
-    const multi = f.type === 'multiChoice';
+    const multi = f.type === 'multiChoice' || f.type === 'people';
     switch (flt.op) {
       case 'equals':
       case 'in': {
@@ -62,10 +63,11 @@ export function queryRows(db: Database, fields: readonly LedgerField[], q: RowsQ
         const needle = flt.value.trim().toLowerCase();
         if (!needle) break;
         if (f.type === 'unit') where.push(`${expr} IN (SELECT id FROM units WHERE instr(lower(name), ?) > 0)`);
+        else if (f.type === 'people') where.push(`EXISTS (SELECT 1 FROM json_each(data, '$.${f.key}') j JOIN people p ON p.id = j.value WHERE instr(lower(p.name), ?) > 0 OR instr(lower(coalesce(p.badge, '')), ?) > 0)`);
         else if (f.type === 'person') where.push(`${expr} IN (SELECT id FROM people WHERE instr(lower(name), ?) > 0 OR instr(lower(coalesce(badge, '')), ?) > 0)`);
         else where.push(`instr(lower(CAST(${expr} AS TEXT)), ?) > 0`);
         args.push(needle);
-        if (f.type === 'person') args.push(needle);
+        if (f.type === 'person' || f.type === 'people') args.push(needle);
         break;
       }
       case 'between': {

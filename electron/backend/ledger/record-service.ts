@@ -19,7 +19,7 @@ export const RECORD_ENTITY = 'ledger_record';
 /** Audit values as people read them: the person's or unit's name, not its id. */
 export function auditShown(f: LedgerField, v: FieldValue | null | undefined, refs: Refs): unknown {
   if (v === null || v === undefined) return null;
-  return f.type === 'person' || f.type === 'unit' || f.type === 'boolean' ? displayValue(f.type, v, refs) : v;
+  return f.type === 'person' || f.type === 'people' || f.type === 'unit' || f.type === 'boolean' ? displayValue(f.type, v, refs) : v;
 }
 
 /**
@@ -63,14 +63,16 @@ export class RecordService {
   refsFor(records: readonly LedgerRecord[], fields: readonly LedgerField[], refs: Refs = new DbRefs(this.db)): LedgerRefs {
     const out: LedgerRefs = { people: {}, units: {} };
     for (const f of fields) {
-      if (f.type !== 'person' && f.type !== 'unit') continue;
+      if (f.type !== 'person' && f.type !== 'people' && f.type !== 'unit') continue;
       for (const r of records) {
-        const v = r.values[f.key];
-        if (typeof v !== 'number') continue;
-        if (f.type === 'unit') out.units[v] = refs.unitName(v) ?? '（已删除的单位）';
-        else {
-          const p = refs.person(v);
-          out.people[v] = p ? { name: p.name, unit: p.unitName, badge: p.badge } : { name: '（已删除的人员）', unit: null, badge: null };
+        const value = r.values[f.key];
+        for (const v of Array.isArray(value) ? value : [value]) {
+          if (typeof v !== 'number') continue;
+          if (f.type === 'unit') out.units[v] = refs.unitName(v) ?? '（已删除的单位）';
+          else if (!(v in out.people)) {
+            const p = refs.person(v);
+            out.people[v] = p ? { name: p.name, unit: p.unitName, badge: p.badge } : { name: '（已删除的人员）', unit: null, badge: null };
+          }
         }
       }
     }

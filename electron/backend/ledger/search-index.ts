@@ -38,6 +38,12 @@ export class SearchIndex {
         const badge = refs.person(v)?.badge;
         if (badge) out.push(badge);
       }
+      if (f.type === 'people' && Array.isArray(v)) {
+        for (const id of v) {
+          const badge = typeof id === 'number' ? refs.person(id)?.badge : null;
+          if (badge) out.push(badge);
+        }
+      }
     }
     return out;
   }

@@ -33,3 +33,11 @@ export const monthEnd = (iso: string): string => {
 export const nextMonthStart = (iso: string): string => addDays(monthEnd(iso), 1);
 
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO 8601 week: [year, week]; week 1 holds the year's first Thursday. */
+export function isoWeek(iso: string): [number, number] {
+  const thursday = addDays(iso, 4 - isoWeekday(iso));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return [year, week];
+}

@@ -3,17 +3,17 @@ import type { CoverageResult, Task } from '../../../shared/domain/supervision';
 import type { LedgerService } from '../ledger/ledger-service';
 import type { TaskService } from './task-service';
 import { ErrorCode, fail } from '../errors';
-
-/** Attendance lists are typed by hand: names separated by 、，, ; or spaces. */
-const splitNames = (s: string): Set<string> => new Set(s.split(/[、，,;；\s\u3000]+/).map((x) => x.trim()).filter(Boolean));
+import { DbRefs } from '../ledger/refs';
+import { matchPeople } from '../ledger/people-match';
 
 /**
  * 全员覆盖 (一个不漏): who on the roster of the chosen units is missing.
- * - a study session (学习教育记录): people whose name is not in its 参加人员 list;
+ * - a study session (学习教育记录): people not on its 参加人员 list — a 人员名单 field holds
+ *   people picked from the roster; an older free-text list is matched name by name, and the
+ *   names no one answers to are reported, never silently taken as nobody;
  * - a test (考试测试, one record per person): people with no passing result — 合格, or
  *   补考过关 — for the same 考试名称.
- * Matching a session by name is what the paper list allows; two people of one name in
- * one unit are both counted present (the list cannot tell them apart).
+ * The list's size is set beside the record's 实到人数, so a difference shows.
  */
 export function coverage(db: Database, ledger: LedgerService, recordId: number, unitIds: number[]): CoverageResult {
   const record = ledger.records.get(recordId);
@@ -23,9 +23,16 @@ export function coverage(db: Database, ledger: LedgerService, recordId: number, 
     .prepare(`SELECT p.id, p.name, u.name AS unit FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.unit_id IN (SELECT value FROM json_each(?)) ORDER BY p.unit_id, p.id`)
     .all(JSON.stringify(unitIds)) as { id: number; name: string; unit: string | null }[];
   if (cat.templateKey === 'study') {
-    const present = splitNames(String(record.values.attendees ?? ''));
-    const missing = people.filter((p) => !present.has(p.name)).map((p) => ({ personId: p.id, name: p.name, unit: p.unit, reason: '未参加' }));
-    return { recordId, kind: 'study', expected: people.length, missing };
+    const list = attendanceOf(db, cat.fields.find((f) => f.key === 'attendees')?.type, record.values.attendees);
+    const missing = people.filter((p) => !list.present.has(p.id)).map((p) => ({ personId: p.id, name: p.name, unit: p.unit, reason: '未参加' }));
+    const reported = record.values.present;
+    return {
+      recordId,
+      kind: 'study',
+      expected: people.length,
+      missing,
+      attendance: { listed: list.present.size, reportedPresent: typeof reported === 'number' ? reported : null, unknown: list.unknown, ambiguous: list.ambiguous },
+    };
   }
   if (cat.templateKey === 'exams') {
     const exam = String(record.values.exam ?? '');
@@ -43,6 +50,15 @@ export function coverage(db: Database, ledger: LedgerService, recordId: number, 
     return { recordId, kind: 'exam', expected: people.length, missing };
   }
   return fail(ErrorCode.validation, `“${cat.name}”不是学习教育记录或考试测试台账，无法检查覆盖情况`);
+}
+
+/** Who a session's 参加人员 names: ids of a 人员名单 field, or a typed list matched to the roster. */
+function attendanceOf(db: Database, type: string | undefined, value: unknown): { present: Set<number>; unknown: string[]; ambiguous: string[] } {
+  if (type === 'people' || Array.isArray(value)) {
+    return { present: new Set((Array.isArray(value) ? value : []).filter((x): x is number => typeof x === 'number')), unknown: [], ambiguous: [] };
+  }
+  const m = matchPeople(typeof value === 'string' ? value : '', new DbRefs(db));
+  return { present: new Set(m.matched.map((p) => p.id)), unknown: m.unmatched, ambiguous: m.ambiguous.map((a) => a.text) };
 }
 
 /** One 补课/补考 task per unit that has someone missing, naming them; one transaction. */

@@ -14,13 +14,13 @@ export function taskFromRecord(db: Database, ledger: LedgerService, recordId: nu
   const record = ledger.records.get(recordId);
   if (record.deletedAt) fail(ErrorCode.conflict, '该台账记录在回收站中，请先恢复');
   const existing = db.prepare('SELECT id, title FROM tasks WHERE ledger_record_id = ? ORDER BY id LIMIT 1').get(recordId) as { id: number; title: string } | undefined;
-  if (existing && !again) fail(ErrorCode.conflict, `该记录已转为督办任务“${existing.title}”（编号 ${existing.id}）`);
+  if (existing && !again) fail(ErrorCode.conflict, `该记录已转为督办任务“${existing.title}”`);
   const category = ledger.categories.get(record.categoryId);
   // an archived ledger is closed work: new tasks from it would chase what the office has put away
   if (category.archived) fail(ErrorCode.conflict, `“${category.name}”已归档，不能再转为督办任务，请先取消归档`);
   const first = (types: string[]) => category.fields.find((f) => types.includes(f.type) && record.values[f.key] !== undefined);
   const textField = first(['longText']) ?? first(['text']);
-  const subject = textField ? String(record.values[textField.key]) : `${category.name}第 ${record.id} 号记录`;
+  const subject = textField ? String(record.values[textField.key]) : `${category.name}中的一条记录`;
   const measure = category.fields.find((f) => f.key === 'measure' && record.values[f.key] !== undefined);
   const unitField = first(['unit']);
   const dateField = first(['date']);
@@ -72,5 +72,13 @@ export function closeLinkedRecord(ledger: LedgerService, recordId: number, taskS
   if (Object.keys(changes).length === 0) return null;
   ledger.records.update(recordId, changes);
   const said = [statusField && changes[statusField.key] ? `${statusField.label}：${closedValue}` : null, feedback && changes[feedback.key] ? `${feedback.label}已填写` : null].filter(Boolean);
-  return `同步台账“${category.name}”第 ${recordId} 号记录（${said.join('，')}）`;
+  return `同步台账“${category.name}”中的“${recordWords(category.fields, record.values)}”（${said.join('，')}）`;
+}
+
+/** A record as the trail names it: its first filled text, cut at 30 characters (never its internal number). */
+function recordWords(fields: readonly { key: string; type: string }[], values: Record<string, unknown>): string {
+  const f = fields.find((x) => (x.type === 'longText' || x.type === 'text') && typeof values[x.key] === 'string' && String(values[x.key]).trim() !== '');
+  if (!f) return '一条记录';
+  const s = String(values[f.key]).trim().split('\n')[0]!;
+  return s.length > 30 ? `${s.slice(0, 30)}…` : s;
 }

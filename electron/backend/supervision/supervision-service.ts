@@ -1,6 +1,6 @@
 import type { HandlersOf } from '../../../shared/contract/types';
 import type { TaskDetail, TaskTreeNode } from '../../../shared/contract/supervision';
-import type { Board, BoardCell, QualityRating, Task } from '../../../shared/domain/supervision';
+import type { Board, BoardCell, PlanHorizon, PlanView, QualityRating, Task } from '../../../shared/domain/supervision';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import type { LedgerService } from '../ledger/ledger-service';
@@ -93,6 +93,11 @@ export class SupervisionService {
     return loadDemoTasks(this.db, this, this.ledger);
   }
 
+  /** A plan period (月计划/周清单/日安排) by unit, as the page and its export show it. */
+  plan(period: PlanView['period'], f: { unitId?: number; horizon?: PlanHorizon; date?: string } = {}): PlanView {
+    return planView(this.db, this.tasks, period, f);
+  }
+
   bulletinDraft(from: string | null = null, to: string | null = null) {
     return draftBulletin(this.db, this.tasks, this.rules.get(), this.officeName(), from, to);
   }
@@ -123,7 +128,7 @@ export class SupervisionService {
       'tasks.setRules': (i) => this.rules.set(i),
       'tasks.board': (i) => this.board(i.today),
       'tasks.boardTasks': (i) => this.boardTasks(i.cell, i.today),
-      'tasks.plan': (i) => planView(this.db, t, i.period, i),
+      'tasks.plan': (i) => this.plan(i.period, i),
       'tasks.recurrences': () => this.recurrences.list(),
       'tasks.createRecurrence': (i) => this.recurrences.create(i),
       'tasks.generateOccurrences': (i) => this.recurrences.generate(i.until),

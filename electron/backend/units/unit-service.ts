@@ -4,6 +4,7 @@ import type { HandlersOf } from '../../../shared/contract/types';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
+import { similarUnitNames } from './unit-names';
 
 interface UnitRow {
   id: number;
@@ -162,6 +163,12 @@ export class UnitService {
     return null;
   }
 
+  /** For each name the tree does not have, the existing names it may be a slip for. */
+  similar(names: readonly string[]): { name: string; similar: string[] }[] {
+    const existing = this.list().map((u) => u.name);
+    return names.filter((n) => !existing.includes(n)).map((name) => ({ name, similar: similarUnitNames(name, existing) }));
+  }
+
   handlers(): HandlersOf<'units'> {
     return {
       'units.list': () => this.list(),
@@ -170,6 +177,7 @@ export class UnitService {
       'units.setKind': (i) => this.setKind(i.id, i.kind),
       'units.move': (i) => this.move(i.id, i.parentId, i.index),
       'units.delete': (i) => this.delete(i.id),
+      'units.similar': (i) => this.similar(i.names),
     };
   }
 }

@@ -8,6 +8,7 @@ import { ImportPage } from '../imports/ImportPage';
 import { SafetyPage } from '../safety/SafetyPage';
 import { DataFileDialog } from './DataFileDialog';
 import { FirstRunDialog } from './FirstRunDialog';
+import { OfficeSettingsPage } from './OfficeSettingsPage';
 import { LedgerNav } from '../ledger/LedgerNav';
 import { LedgerPage } from '../ledger/LedgerPage';
 import type { FocusRequest } from '../ledger/LedgerGrid';
@@ -20,13 +21,14 @@ import { RulesProvider } from '../supervision/levels';
 import { ReminderBell } from '../supervision/ReminderBell';
 import { CollectPage } from '../collect/CollectPage';
 
-type PageKey = 'roster' | 'units' | 'import' | 'safety' | 'collect' | SupervisionPage;
+type PageKey = 'roster' | 'units' | 'import' | 'safety' | 'collect' | 'office' | SupervisionPage;
 const PAGES: { key: PageKey; label: string }[] = [
   { key: 'collect', label: '填报汇总' },
   { key: 'units', label: '组织架构' },
   { key: 'roster', label: '花名册' },
   { key: 'import', label: '导入花名册' },
   { key: 'safety', label: '数据安全' },
+  { key: 'office', label: '本单位设置' },
 ];
 
 function Shell() {
@@ -81,12 +83,14 @@ function Shell() {
     setTaskFocus(id);
   }, []);
 
+  const openRecord = useCallback((categoryId: number, recordId?: number) => setLedger(recordId ? { id: categoryId, focus: { recordId, query: '', nonce: Date.now() } } : { id: categoryId }), []);
+
   if (loadError) return <div className="fatal">无法连接数据：{loadError}</div>;
   if (!info) return <div className="loading">正在打开数据文件…</div>;
 
   return (
     <RulesProvider reloadKey={generation}>
-    <SupervisionNav.Provider value={{ openTask }}>
+    <SupervisionNav.Provider value={{ openTask, openRecord }}>
     <div className="app">
       <header className="topbar">
         <div className="brand">台账督办助手</div>
@@ -149,6 +153,8 @@ function Shell() {
             <RosterPage focus={personFocus} />
           ) : page === 'units' ? (
             <UnitsPage />
+          ) : page === 'office' ? (
+            <OfficeSettingsPage info={info} onSaved={() => void refreshInfo()} />
           ) : page === 'import' ? (
             <ImportPage onApplied={() => void refreshInfo()} />
           ) : (
@@ -168,11 +174,9 @@ function Shell() {
         <FirstRunDialog
           onDone={(loaded) => {
             setFirstRunDismissed(true);
-            if (loaded) {
-              notify('已载入示例数据', 'success');
-              void refreshInfo();
-              setGeneration((g) => g + 1);
-            }
+            void refreshInfo();
+            setGeneration((g) => g + 1);
+            if (loaded) notify('已载入示例数据', 'success');
           }}
         />
       )}

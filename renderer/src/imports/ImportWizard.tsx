@@ -8,6 +8,8 @@ import { newJobId, useJobProgress } from '../common/use-job';
 import { FileDrop } from './FileDrop';
 import { MappingEditor } from './MappingEditor';
 import { CLASS_LABELS, PreviewGrid } from './PreviewGrid';
+import { ImportUnitsPanel } from '../units/ImportUnitsPanel';
+import type { ImportUnitsChoice } from '../../../shared/contract/imports';
 
 /** A copy of `set` with `key` in it or not. */
 function toggled<T>(set: Set<T>, key: T, on: boolean): Set<T> {
@@ -25,7 +27,7 @@ export interface StagedFile {
 /** What differs between importing into the roster and into a ledger category; the screen is the same. */
 export interface ImportTarget {
   preview(file: StagedFile, opts: { sheet?: string; mapping?: Record<string, string>; jobId: string }): Promise<ImportPreview>;
-  apply(input: { previewId: string; skipRows: number[]; createUnits: string[] }): Promise<ImportApplyResult>;
+  apply(input: { previewId: string; skipRows: number[]; createUnits: string[]; units?: ImportUnitsChoice }): Promise<ImportApplyResult>;
   /** the start of the result line, e.g. “新增 12 人，更新 3 人” */
   resultText(r: ImportApplyResult): string;
   /** the preview's data columns, after 导入 / 行号 / 类别 */
@@ -66,6 +68,7 @@ export function ImportWizard(props: {
   const [show, setShow] = useState<ImportRowClass | 'all'>('all');
   const [skipped, setSkipped] = useState<Set<number>>(new Set());
   const [createUnits, setCreateUnits] = useState<Set<string>>(new Set());
+  const [unitsChoice, setUnitsChoice] = useState<ImportUnitsChoice>({ parentId: null, sameAs: {} });
   const [result, setResult] = useState<ImportApplyResult | null>(null);
   const progress = useJobProgress(jobId);
   const { notify } = useStatus();
@@ -102,7 +105,7 @@ export function ImportWizard(props: {
   const apply = async () => {
     if (!preview) return;
     try {
-      const r = await target.apply({ previewId: preview.previewId, skipRows: [...skipped], createUnits: [...createUnits] });
+      const r = await target.apply({ previewId: preview.previewId, skipRows: [...skipped], createUnits: [...createUnits], units: unitsChoice });
       setResult(r);
       setPreview(null);
       setStaged(null);
@@ -190,16 +193,7 @@ export function ImportWizard(props: {
             {preview.missingRequired.length > 0 && <div className="form-error">缺少必填列：{preview.missingRequired.map((k) => preview.fields.find((f) => f.key === k)?.label ?? k).join('、')}。请在下面指定哪一列是它。</div>}
             <MappingEditor preview={preview} disabled={busy} onChange={(m) => staged && void runPreview(staged, { sheet: preview.sheet, mapping: m })} />
             {preview.unknownUnits.length > 0 && (
-              <>
-                <h3>组织架构中没有的单位</h3>
-                {preview.unknownUnits.map((u) => (
-                  <label key={u} className="check">
-                    <input type="checkbox" checked={createUnits.has(u)} onChange={(e) => setCreateUnits(toggled(createUnits, u, e.target.checked))} />
-                    创建“{u}”
-                  </label>
-                ))}
-                <p className="muted small">{target.unknownUnitsNote}</p>
-              </>
+              <ImportUnitsPanel unknown={preview.unknownUnits} create={createUnits} onCreate={setCreateUnits} choice={unitsChoice} onChoice={setUnitsChoice} note={target.unknownUnitsNote} />
             )}
             {preview.skipped.length > 0 && <p className="muted small">跳过了 {preview.skipped.length} 行非数据行（合计、签名、重复表头等）。</p>}
           </aside>

@@ -19,6 +19,7 @@ const TYPE_HINTS: Record<FieldType, string> = {
   singleChoice: '从选项中选一项',
   multiChoice: '从选项中选多项',
   person: '花名册中的人员，可按姓名或警号查找',
+  people: '花名册中的多名人员，如参加人员；可粘贴整份名单',
   unit: '组织架构中的单位',
   boolean: '是 / 否',
   status: '办理状态：每个值算“未办结”或“已办结”，统计办结率用',
@@ -295,7 +296,7 @@ function FieldEditor(props: {
             <ul className="type-failures">
               {report.failures.slice(0, 50).map((f) => (
                 <li key={f.recordId}>
-                  第 {f.recordId} 号记录“{f.value}”：{f.reason}
+                  “{f.value}”：{f.reason}
                 </li>
               ))}
               {report.failures.length > 50 && <li className="muted">……另有 {report.failures.length - 50} 个</li>}

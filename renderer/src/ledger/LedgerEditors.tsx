@@ -79,6 +79,19 @@ export const FIELD_SHEET: Record<FieldType, FieldTypeInSheet> = {
     width: 96,
     filter: 'text',
   },
+  people: {
+    // 人员名单 (参加人员): names or 警号 separated by 、 — typed, picked from the roster, or a pasted
+    // sign-in list; the server matches each entry and refuses the cell naming any it cannot place
+    editor: (f) => ({
+      ...textKind(f),
+      multi: true,
+      options: async () =>
+        (await rosterCache()).map((p) => ({ value: p.name, label: p.name, hint: [p.badge, p.unitName].filter(Boolean).join(' · '), key: `${p.name} ${p.badge ?? ''}`.toLowerCase() })),
+      placeholder: '姓名或警号，用“、”隔开；也可粘贴名单',
+    }),
+    width: 220,
+    filter: 'text',
+  },
   unit: { editor: (f) => ({ ...textKind(f), options: async () => (await unitsCache()).map((u) => ({ value: u.id, label: u.name, key: u.name.toLowerCase() })) }), width: 130, filter: 'text' },
   boolean: {
     editor: (f) => ({

@@ -59,7 +59,7 @@ export function LedgerGrid(props: { category: LedgerCategory; focus?: FocusReque
   const columns = useMemo(() => ledgerColumns(fields, !bin && !category.archived, refs), [fields, bin, category.archived, refs]);
 
   // the whole roster only where a field picks people (a roster of 100,000 is not read to open every ledger)
-  const picksPeople = fields.some((f) => f.type === 'person');
+  const picksPeople = fields.some((f) => f.type === 'person' || f.type === 'people');
   useEffect(() => {
     void Promise.all([picksPeople ? rosterCache(true) : Promise.resolve([]), unitsCache(true)]).then(([p, u]) => {
       refs.addRoster(p, u);

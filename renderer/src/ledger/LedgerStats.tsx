@@ -38,8 +38,8 @@ function chartOptions(stats: Stats, category: LedgerCategory) {
         series:
           stats.open !== null
             ? [
-                { name: '已办结', type: 'bar', stack: 'n', data: units.map((u) => u.count - (u.open ?? 0)), itemStyle: { color: '#15803d' }, barMaxWidth: 18 },
-                { name: '未办结', type: 'bar', stack: 'n', data: units.map((u) => u.open ?? 0), itemStyle: { color: '#64748b' }, barMaxWidth: 18 },
+                { name: '办结', type: 'bar', stack: 'n', data: units.map((u) => u.count - (u.open ?? 0)), itemStyle: { color: '#15803d' }, barMaxWidth: 18 },
+                { name: '尚未办结', type: 'bar', stack: 'n', data: units.map((u) => u.open ?? 0), itemStyle: { color: '#64748b' }, barMaxWidth: 18 },
               ]
             : [{ name: '条数', type: 'bar', data: units.map((u) => u.count), itemStyle: { color: BAR }, barMaxWidth: 18 }],
       }
@@ -79,13 +79,14 @@ export function LedgerStats(props: { category: LedgerCategory }) {
         </div>
         {stats.open !== null && (
           <div className="stat-card">
-            <div className="muted small">未办结</div>
+            <div className="muted small">尚未办结</div>
             <div className="stat-num">{stats.open}</div>
+            <div className="muted small">除办结外各状态合计</div>
           </div>
         )}
         {stats.closed !== null && (
           <div className="stat-card">
-            <div className="muted small">已办结 · 办结率</div>
+            <div className="muted small">办结合计 · 办结率</div>
             <div className="stat-num">
               {stats.closed} <span className="muted small">{pct(stats.closed, stats.total)}</span>
             </div>
@@ -155,7 +156,7 @@ export function LedgerStats(props: { category: LedgerCategory }) {
                 <tr>
                   <th>{unitField.label}</th>
                   <th className="num">条数</th>
-                  {stats.open !== null && <th className="num">未办结</th>}
+                  {stats.open !== null && <th className="num">尚未办结</th>}
                 </tr>
               </thead>
               <tbody>

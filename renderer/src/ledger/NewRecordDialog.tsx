@@ -5,6 +5,8 @@ import type { Unit } from '../../../shared/domain/units';
 import { api } from '../api';
 import { FormDialog } from '../common/Modal';
 import { rosterCache, unitsCache } from './ledger-store';
+import { DateInput } from '../supervision/DateInput';
+import { PeoplePicker } from './PeopleEditor';
 
 /** A new record typed in a form: every field with its own input; the backend checks each. */
 export function NewRecordDialog(props: { category: LedgerCategory; fields: LedgerField[]; onClose: () => void; onCreated: (r: LedgerRecord) => void }) {
@@ -18,8 +20,11 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
     void unitsCache().then(setUnits);
   }, []);
   const set = (k: string, v: RawCell) => setValues((old) => ({ ...old, [k]: v === '' ? null : v }));
+  const [dateErrors, setDateErrors] = useState<Record<string, string | null>>({});
 
   const save = async () => {
+    const bad = Object.values(dateErrors).find(Boolean);
+    if (bad) throw new Error(bad);
     props.onCreated(await api.ledger.create({ categoryId: props.category.id, values }));
   };
 
@@ -72,7 +77,7 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
         return (
           <div className="multi-checks">
             {f.choices.map((c) => {
-              const list = Array.isArray(v) ? v : [];
+              const list = Array.isArray(v) ? (v as string[]) : [];
               return (
                 <label key={c.value} className="check">
                   <input type="checkbox" checked={list.includes(c.value)} onChange={(e) => set(f.key, e.target.checked ? [...list, c.value] : list.filter((x) => x !== c.value))} />
@@ -82,10 +87,14 @@ export function NewRecordDialog(props: { category: LedgerCategory; fields: Ledge
             })}
           </div>
         );
+      case 'date':
+        return <DateInput label={f.label} value={typeof v === 'string' && v ? v : null} onChange={(d, err) => (set(f.key, d), setDateErrors((e) => ({ ...e, [f.key]: err })))} />;
+      case 'people':
+        return <PeoplePicker label={f.label} value={Array.isArray(v) ? (v as number[]) : []} onChange={(ids) => set(f.key, ids.length ? ids : null)} />;
       case 'longText':
         return <textarea aria-label={f.label} rows={3} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />;
       default:
-        return <input aria-label={f.label} placeholder={f.type === 'date' ? '如 2021-03-01' : undefined} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />;
+        return <input aria-label={f.label} value={String(v)} onChange={(e) => set(f.key, e.target.value)} />;
     }
   };
 

@@ -5,6 +5,7 @@ import { AttachmentList } from '../attachments/AttachmentList';
 import { shownValue } from './ledger-format';
 import type { RefsStore } from './ledger-store';
 import { RecordTasks } from '../supervision/RecordTasks';
+import { recordLabel } from '../supervision/record-label';
 
 /**
  * The chosen record: every field (hidden ones too, long text in full), its supervision tasks
@@ -28,7 +29,7 @@ export function RecordPanel(props: {
       {!props.expanded && (
         <div className="panel-head">
           <h2>
-            第 {record.id} 号记录{record.deletedAt && <span className="muted small">（在回收站中）</span>}
+            {recordLabel(props.category, record.values)}{record.deletedAt && <span className="muted small">（在回收站中）</span>}
           </h2>
           {props.onExpand && (
             <button className="ghost small-button" onClick={props.onExpand} title="在大窗口中查看（也可双击行号）">

@@ -9,6 +9,8 @@ export function shownValue(f: LedgerField, v: FieldValue | null | undefined, ref
       const p = refs.people.get(String(v));
       return p ? p.name : `人员#${String(v)}`;
     }
+    case 'people':
+      return (Array.isArray(v) ? v : [v]).map((id) => refs.people.get(String(id))?.name ?? '（已删除的人员）').join('、');
     case 'unit':
       return refs.units.get(String(v)) ?? `单位#${String(v)}`;
     case 'boolean':

@@ -7,7 +7,15 @@ import { localTime } from '../common/format';
 import { host } from '../api';
 import { EncryptionNote } from '../lock/EncryptionNote';
 
-const KIND: Record<BackupFile['kind'], string> = { daily: '日备份', weekly: '周备份', other: '手动/其他' };
+/** A backup as the office calls it (its file name is the program's business, shown only on hover). */
+function kindOf(b: BackupFile): string {
+  if (b.kind === 'daily') return '每日自动备份';
+  if (b.kind === 'weekly') return '每周自动备份';
+  const name = b.file.split(/[\\/]/).pop() ?? '';
+  if (name.includes('before-restore')) return '恢复前自动保留';
+  if (name.includes('before-migration')) return '升级前自动保留';
+  return '手动备份';
+}
 
 function size(bytes: number): string {
   return bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -79,7 +87,7 @@ export function SafetyPage(props: { onRestored: () => void }) {
         <section className="card">
           <h2>自动备份</h2>
           <p>
-            每次启动程序时（在写入任何数据之前）以及每个使用日，程序用 SQLite 在线备份接口做一份完整备份，保留最近 {status.keepDaily} 个日备份和 {status.keepWeekly} 个周备份。
+            每次启动程序时（在写入任何数据之前）以及每个使用日，程序自动把全部数据完整复制一份（复制时照常使用，不受影响），保留最近 {status.keepDaily} 个日备份和 {status.keepWeekly} 个周备份。
           </p>
           <EncryptionNote />
           <dl className="props wide">
@@ -107,19 +115,15 @@ export function SafetyPage(props: { onRestored: () => void }) {
                   <th>时间</th>
                   <th>类型</th>
                   <th>大小</th>
-                  <th>文件</th>
                   <th />
                 </tr>
               </thead>
               <tbody>
                 {status.backups.map((b) => (
-                  <tr key={b.file}>
+                  <tr key={b.file} title={`备份文件位置：${b.file}`}>
                     <td>{localTime(b.modified)}</td>
-                    <td>{KIND[b.kind]}</td>
+                    <td>{kindOf(b)}</td>
                     <td>{size(b.size)}</td>
-                    <td className="path" title={b.file}>
-                      {b.file.split(/[\\/]/).pop()}
-                    </td>
                     <td>
                       <button disabled={busy} onClick={() => void askRestore(b.file)}>
                         从此备份恢复…

@@ -1,6 +1,7 @@
 import { LEVEL_KEYS, type Board, type BoardRow, type LevelKey } from '../../../shared/domain/supervision';
 import { inkOn, levelLabel, useRules } from './levels';
 import { pct } from './lookups';
+import { GettingStarted } from './GettingStarted';
 
 type Col = LevelKey | 'done';
 
@@ -58,7 +59,7 @@ export function BoardMatrix(props: { board: Board; onCell: (row: BoardRow | null
         {rows.length === 0 && (
           <tr>
             <td colSpan={8} className="muted">
-              还没有督办任务。可在“督办任务”中新建，或在征求意见台账中一键转办。
+              <GettingStarted />
             </td>
           </tr>
         )}

@@ -7,6 +7,7 @@ import { LevelBadge } from './levels';
 import { BulletinPrint } from './BulletinPrint';
 import { useToday } from './use-today';
 import { DateInput } from './DateInput';
+import { categoriesChanged } from '../ledger/ledger-store';
 
 interface Edit {
   issue: string;
@@ -61,6 +62,7 @@ export function BulletinPage() {
     try {
       const r = await api.tasks.saveBulletin(f);
       setSaved(r.recordId);
+      categoriesChanged(); // the 通报台账 (made on the first save) shows in the sidebar at once
       notify(`通报${f.issue}已保存到通报台账，并记入所列任务的留痕`, 'success');
     } catch (err) {
       setError(errorMessage(err));

@@ -241,6 +241,7 @@ export function CoveragePage() {
                 {result.kind === 'study' ? (
                   <>
                     应参加 <b>{result.expected}</b> 人，已参加 <b>{result.expected - missingCount}</b> 人，未参加 <b className={missingCount ? 'alert' : ''}>{missingCount}</b> 人
+                    {result.attendance && <AttendanceNote attendance={result.attendance} />}
                   </>
                 ) : (
                   <>
@@ -292,6 +293,40 @@ export function CoveragePage() {
           )}
         </section>
       </div>
+    </div>
+  );
+}
+
+/**
+ * The session's own figures beside the check: how many people its 参加人员 list holds, the
+ * 实到人数 typed on the record and the difference; names of a typed list that no one on the
+ * roster answers to (they count as nobody, so a misspelling shows here, not as an absence).
+ */
+function AttendanceNote(props: { attendance: NonNullable<CoverageResult['attendance']> }) {
+  const a = props.attendance;
+  const diff = a.reportedPresent === null ? 0 : a.reportedPresent - a.listed;
+  return (
+    <div className="attendance-note" data-testid="attendance-note">
+      <span>
+        参加人员名单共 <b>{a.listed}</b> 人
+        {a.reportedPresent !== null && (
+          <>
+            ，记录的实到人数 <b>{a.reportedPresent}</b> 人
+            {diff !== 0 ? (
+              <b className="alert">，相差 {Math.abs(diff)} 人（{diff > 0 ? '实到人数多于名单' : '名单多于实到人数'}），请核对</b>
+            ) : (
+              '，一致'
+            )}
+          </>
+        )}
+        。
+      </span>
+      {a.unknown.length > 0 && (
+        <div className="alert" role="alert">
+          名单中“{a.unknown.join('”“')}”不在花名册中，未计为任何人参加：请核对姓名，或先在花名册中添加。
+        </div>
+      )}
+      {a.ambiguous.length > 0 && <div className="alert">名单中“{a.ambiguous.join('”“')}”在花名册中重名，未计入：请写成“姓名（单位）”。</div>}
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { PLAN_HORIZONS, type PlanHorizon, type PlanView, type Recurrence } from '../../../shared/domain/supervision';
-import { api, errorMessage } from '../api';
+import type { PlanView, Recurrence } from '../../../shared/domain/supervision';
+import { api, errorMessage, host } from '../api';
+import { askSavePath, downloadBase64 } from '../common/files';
+import { PlanPrint } from './PlanPrint';
+import { useToday } from './use-today';
 import { useStatus } from '../common/status';
 import { TaskLevel } from './levels';
 import { UnitSelect } from './UnitSelect';
@@ -17,22 +20,33 @@ const PERIODS: { key: Period; label: string }[] = [
 const RULE_TEXT = (r: Recurrence) =>
   r.rule === 'weekly' ? `每周${r.weekdays.map((d) => '一二三四五六日'[d - 1]).join('、')}` : r.rule === 'semimonthly' ? '每半月' : `每月${r.monthDay ?? ''}日`;
 
-/** 工作计划: this month / this week / today by unit; what was not finished before is carried over (结转). */
+/** An ISO date `days` later, in UTC (never shifted by the time zone). */
+const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * 工作计划: a month / week / day by unit; what was not finished before is carried over (结转).
+ * 上一期/下一期 walk the periods; 打印 prints the plan as a form (A4, its heading), 导出Excel
+ * writes the same as an official-form workbook.
+ */
 export function PlansPage() {
   const { notify } = useStatus();
   const { openTask } = useSupervisionNav();
   const { units } = useLookups();
   const [period, setPeriod] = useState<Period>('week');
+  // a day inside the period shown; null: the one holding today
+  const [date, setDate] = useState<string | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [horizon, setHorizon] = useState<PlanHorizon | ''>('');
   const [view, setView] = useState<PlanView | null>(null);
   const [recurrences, setRecurrences] = useState<Recurrence[]>([]);
   const [creating, setCreating] = useState(false);
+  const [officeName, setOfficeName] = useState('');
+  const today = useToday();
+  useEffect(() => void api.app.info({}).then((i) => setOfficeName(i.officeName), () => {}), []);
 
   const load = useCallback(() => {
-    api.tasks.plan({ period, ...(unitId !== null ? { unitId } : {}), ...(horizon ? { horizon } : {}) }).then(setView, (err) => notify(errorMessage(err), 'error'));
+    api.tasks.plan({ period, ...(date ? { date } : {}), ...(unitId !== null ? { unitId } : {}) }).then(setView, (err) => notify(errorMessage(err), 'error'));
     api.tasks.recurrences({}).then(setRecurrences, () => {});
-  }, [period, unitId, horizon, notify]);
+  }, [period, date, unitId, notify]);
   useEffect(load, [load]);
 
   const generate = async () => {
@@ -45,11 +59,35 @@ export function PlansPage() {
     }
   };
 
+  const fileName = view ? `${view.heading}${unitId !== null ? `-${view.byUnit[0]?.unit ?? ''}` : ''}` : '工作计划';
+  const exportExcel = async () => {
+    if (!view) return;
+    try {
+      const target = await askSavePath(`${fileName}.xlsx`);
+      if (target === null) return;
+      const r = await api.exports.plan({ period, date: view.from, ...(unitId !== null ? { unitId } : {}), ...(target ? { path: target } : {}) });
+      if (r.dataBase64) downloadBase64(r.fileName, r.dataBase64);
+      notify(r.out ? `已导出：${r.out}` : `已导出（已下载 ${r.fileName}）`, 'success');
+    } catch (err) {
+      notify(`导出失败：${errorMessage(err)}`, 'error');
+    }
+  };
+  const exportPdf = async () => {
+    if (!host) return;
+    const r = await host.printToPdf(`${fileName}.pdf`);
+    if (r === null) return;
+    if ('error' in r) notify(`导出失败：${r.error}`, 'error');
+    else notify(`已导出：${r.saved}`, 'success');
+  };
+
   const count = view?.byUnit.reduce((n, g) => n + g.items.length, 0) ?? 0;
   const carried = view?.byUnit.reduce((n, g) => n + g.items.filter((i) => i.carriedOver).length, 0) ?? 0;
+  const current = view !== null && today !== '' && view.from <= today && today <= view.to;
+  const step = (dir: -1 | 1) => view && setDate(dir < 0 ? shift(view.from, -1) : shift(view.to, 1));
+  const unitName = unitId !== null ? (units.find((n) => n.unit.id === unitId)?.unit.name ?? '') : '';
   return (
     <div className="page plans-page">
-      <div className="toolbar">
+      <div className="toolbar no-print">
         <h1>工作计划</h1>
         <div className="tabs" role="tablist" aria-label="计划周期">
           {PERIODS.map((p) => (
@@ -58,22 +96,43 @@ export function PlansPage() {
             </button>
           ))}
         </div>
-        <UnitSelect label="按单位筛选" units={units} value={unitId} onChange={setUnitId} empty="全部单位" />
-        <select aria-label="计划类型" value={horizon} onChange={(e) => setHorizon(e.target.value as PlanHorizon | '')}>
-          <option value="">全部任务</option>
-          {PLAN_HORIZONS.map((h) => (
-            <option key={h}>{h}</option>
-          ))}
-        </select>
-        {view && (
-          <span className="muted" data-testid="plan-range">
-            {view.from === view.to ? view.from : `${view.from} 至 ${view.to}`}，共 {count} 项{carried ? `，其中结转 ${carried} 项` : ''}
+        <div className="period-nav" role="group" aria-label="计划期间">
+          <button onClick={() => step(-1)} disabled={!view} title="上一期">
+            ‹ 上一期
+          </button>
+          <span className="period-name" data-testid="plan-heading">
+            {view ? `${view.heading}（${view.span}）` : '…'}
           </span>
+          <button onClick={() => step(1)} disabled={!view} title="下一期">
+            下一期 ›
+          </button>
+          <button className="link" onClick={() => setDate(null)} disabled={current}>
+            回到本期
+          </button>
+        </div>
+        <UnitSelect label="按单位筛选" units={units} value={unitId} onChange={setUnitId} empty="全部单位" />
+        <span className="spacer" />
+        <button onClick={() => window.print()} disabled={!view}>
+          打印
+        </button>
+        {host && (
+          <button onClick={() => void exportPdf()} disabled={!view}>
+            导出PDF…
+          </button>
         )}
+        <button onClick={() => void exportExcel()} disabled={!view}>
+          导出Excel
+        </button>
       </div>
-      <div className="plans-body">
+      {view && (
+        <div className="muted small plan-count no-print" data-testid="plan-range">
+          {view.from === view.to ? view.from : `${view.from} 至 ${view.to}`}，共 {count} 项{carried ? `，其中结转 ${carried} 项` : ''}
+        </div>
+      )}
+      {view && <PlanPrint view={view} officeName={officeName} unitName={unitName} today={today} />}
+      <div className="plans-body no-print">
         <div className="plan-groups">
-          {view && view.byUnit.length === 0 && <div className="empty">本期没有到期的任务，也没有需要结转的任务。</div>}
+          {view && view.byUnit.length === 0 && <div className="empty">{view.heading}没有到期的任务，也没有需要结转的任务。</div>}
           {view?.byUnit.map((g) => (
             <section key={g.unitId ?? 'none'} className="card plan-group">
               <h2>

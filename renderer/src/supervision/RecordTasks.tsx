@@ -8,6 +8,7 @@ import { DateInput } from './DateInput';
 import { useToday } from './use-today';
 import { ParentTaskSelect } from './ParentTaskSelect';
 import { TaskLinks } from './TaskLinks';
+import { recordLabel } from './record-label';
 
 /** How many linked tasks the side panel lists before saying how many more there are. */
 const SHOWN = 5;
@@ -103,7 +104,7 @@ function ConvertDialog(props: { category: LedgerCategory; record: LedgerRecord; 
         </p>
       )}
       <p className="muted small">
-        任务名称、内容、责任单位和牵头领导取自“{props.category.name}”第 {props.record.id} 号记录，新建后仍可在“督办任务”中修改{closesRecord ? '；任务办结时，本记录一并标为办结' : ''}。
+        任务名称、内容、责任单位和牵头领导取自“{props.category.name}”中的“{recordLabel(props.category, props.record.values)}”，新建后仍可在“督办任务”中修改{closesRecord ? '；任务办结时，本记录一并标为办结' : ''}。
       </p>
       <label className="field">
         <span>完成时限</span>

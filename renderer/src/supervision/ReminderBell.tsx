@@ -84,7 +84,7 @@ export function ReminderBell(props: { reloadKey: number }) {
                 <div className="bell-title">{x.title}</div>
                 <div className="bell-meta">
                   <span>{x.unit ?? '（未指定单位）'}</span>
-                  <LevelBadge level={x.fromLevel} />→<LevelBadge level={x.toLevel} />
+                  <LevelBadge level={x.fromLevel} />→<LevelBadge level={x.toLevel} manual={x.manual} />
                   <span className="muted">{localTime(x.at)}</span>
                 </div>
               </li>

@@ -11,6 +11,20 @@ const LEVEL_HINT: Record<LevelKey, string> = {
   yellow: '已超过完成时限',
   red: '逾期较长或办结质量不合格',
 };
+/** Colours by name, as the office speaks of them; 其他颜色… opens the system's picker for anything else. */
+const PALETTE: readonly { name: string; color: string }[] = [
+  { name: '白', color: '#f8fafc' },
+  { name: '浅灰', color: '#cbd5e1' },
+  { name: '蓝', color: '#2563eb' },
+  { name: '青', color: '#0891b2' },
+  { name: '绿', color: '#16a34a' },
+  { name: '黄', color: '#eab308' },
+  { name: '橙', color: '#f97316' },
+  { name: '红', color: '#dc2626' },
+  { name: '深红', color: '#991b1b' },
+  { name: '紫', color: '#7c3aed' },
+];
+
 const FIELD_NAMES: Record<string, string> = { name: '等级名称', action: '督办方式', color: '颜色', dueSoonDays: '临期天数', redOverdueDays: '逾期天数' };
 
 /** Checks the form the way the backend will, plus what only a person would notice (two levels with one name). */
@@ -91,8 +105,25 @@ export function RulesPage() {
                     <input aria-label={`${LEVEL_HINT[l]}的督办方式`} value={s.action} maxLength={20} onChange={(e) => setLevel(l, 'action', e.target.value)} />
                   </td>
                   <td className="color-cell">
-                    <input type="color" aria-label={`${LEVEL_HINT[l]}的颜色`} value={ok ? s.color : '#000000'} onChange={(e) => setLevel(l, 'color', e.target.value)} />
-                    <input className="hex" aria-label={`${LEVEL_HINT[l]}的颜色代码`} value={s.color} maxLength={7} onChange={(e) => setLevel(l, 'color', e.target.value.trim())} />
+                    <div className="swatches" role="radiogroup" aria-label={`${LEVEL_HINT[l]}的颜色`}>
+                      {PALETTE.map((c) => (
+                        <button
+                          key={c.color}
+                          type="button"
+                          role="radio"
+                          aria-checked={s.color.toLowerCase() === c.color}
+                          aria-label={c.name}
+                          title={c.name}
+                          className={s.color.toLowerCase() === c.color ? 'swatch chosen' : 'swatch'}
+                          style={{ background: c.color }}
+                          onClick={() => setLevel(l, 'color', c.color)}
+                        />
+                      ))}
+                      <label className="swatch-other" title="其他颜色">
+                        <input type="color" aria-label={`${LEVEL_HINT[l]}的其他颜色`} value={ok ? s.color : '#000000'} onChange={(e) => setLevel(l, 'color', e.target.value)} />
+                        其他…
+                      </label>
+                    </div>
                   </td>
                   <td className="muted">{LEVEL_HINT[l]}</td>
                 </tr>

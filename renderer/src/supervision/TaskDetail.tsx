@@ -12,8 +12,10 @@ import { OverrideDialog } from './OverrideDialog';
 import { CloseDialog } from './CloseDialog';
 import { Timeline } from './Timeline';
 import { AttachmentList } from '../attachments/AttachmentList';
+import { UrgeDialog } from './UrgeDialog';
+import { LinkedRecord } from './LinkedRecord';
 
-type Dialog = 'edit' | 'decompose' | 'override' | 'close' | 'delete' | 'timeline' | null;
+type Dialog = 'edit' | 'decompose' | 'urge' | 'override' | 'close' | 'delete' | 'timeline' | null;
 
 /** One task: its fields, the roll-up of its sub-tasks, the 留痕 trail and every action on it. */
 export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: number) => void; onChanged: (t: Task | null) => void }) {
@@ -75,6 +77,9 @@ export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: 
         <button onClick={() => setDialog('decompose')} disabled={closed}>
           逐项分解
         </button>
+        <button onClick={() => setDialog('urge')} disabled={closed} title="催办要求记入留痕">
+          催办
+        </button>
         <button onClick={() => setDialog('override')}>调整等级</button>
         <button className="primary" onClick={() => setDialog('close')} disabled={closed}>
           办结
@@ -130,7 +135,7 @@ export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: 
             {prop('计划类型', t.horizon)}
             {prop('质量评定', t.rating)}
             {t.overrideLevel && prop('人工等级', `${levelLabel(rules, t.overrideLevel)}：${t.overrideReason ?? ''}`)}
-            {t.ledgerRecordId !== null && prop('来自台账', `第 ${t.ledgerRecordId} 号记录`)}
+            {t.ledgerRecordId !== null && prop('来自台账', <LinkedRecord recordId={t.ledgerRecordId} />)}
             {prop('任务内容', t.content && <div className="pre">{t.content}</div>)}
             {prop('佐证材料', t.evidence && <div className="pre">{t.evidence}</div>)}
           </dl>
@@ -160,8 +165,9 @@ export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: 
 
       {dialog === 'edit' && <TaskForm task={t} onClose={() => setDialog(null)} onSaved={(x) => changed(x, '已保存')} />}
       {dialog === 'decompose' && <DecomposeDialog parent={t} onClose={() => setDialog(null)} onDone={(xs) => changed(t, `已分解为 ${xs.length} 项子任务`)} />}
+      {dialog === 'urge' && <UrgeDialog task={t} onClose={() => setDialog(null)} onDone={() => changed(t, `已催办“${t.title}”，记入留痕`)} />}
       {dialog === 'override' && <OverrideDialog task={t} onClose={() => setDialog(null)} onDone={(x) => changed(x, `督办等级已调整为${levelLabel(rules, x.level)}`)} />}
-      {dialog === 'close' && <CloseDialog task={t} onClose={() => setDialog(null)} onDone={(x) => changed(x, `“${x.title}”已${x.status}`)} />}
+      {dialog === 'close' && <CloseDialog task={t} onClose={() => setDialog(null)} onDone={(x) => changed(x, `“${x.title}”${x.status}`)} />}
       {dialog === 'delete' && (
         <ConfirmDialog
           title="删除督办任务"

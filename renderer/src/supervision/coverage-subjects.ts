@@ -52,12 +52,12 @@ export async function loadSubjects(cat: LedgerCategory): Promise<{ subjects: Cov
 function session(r: LedgerRecord): CoverageSubject {
   const date = text(r.values.date);
   const form = text(r.values.form);
-  const topic = text(r.values.topic) || `第 ${r.id} 号记录`;
+  const topic = text(r.values.topic) || '（未填主题）';
   return {
     recordId: r.id,
     label: `${date || '未填日期'} ${form ? `${form}：` : ''}${topic}`,
     unitId: typeof r.values.unit === 'number' ? r.values.unit : null,
-    noAttendees: text(r.values.attendees) === '',
+    noAttendees: Array.isArray(r.values.attendees) ? r.values.attendees.length === 0 : text(r.values.attendees) === '',
   };
 }
 

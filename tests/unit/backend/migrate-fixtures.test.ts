@@ -68,6 +68,13 @@ describe('migrating databases saved by earlier versions', () => {
           const presets = b.exports.presetList('ledger', 1).presets.filter((p) => p.name === '报市局');
           assert.deepEqual(presets.map((p) => [p.spec.title, p.spec.dateFormat, p.spec.totalsRow]), [['征求意见整改台账', 'yyyy年m月d日', true]]);
         }
+        if (v >= 7) {
+          // a 填报 collection: its units, the return received and the rows it brought
+          const q = (sql: string) => b.ctx.db.prepare(sql).all();
+          assert.deepEqual(q('SELECT title, period, due_date AS due FROM collections'), [{ title: '征求意见台账 2026年11月', period: '2026-11', due: '2026-11-30' }]);
+          assert.deepEqual(q('SELECT name FROM collection_units ORDER BY sort_order').map((r) => (r as { name: string }).name), ['政治部', '指挥中心']);
+          assert.deepEqual(q('SELECT r.rows, x.data FROM collection_returns r JOIN collection_rows x ON x.return_id = r.id'), [{ rows: 1, data: '{"content":"窗口排队时间长"}' }]);
+        }
         if (v >= 4) {
           const task = b.supervision.tasks.get(1);
           assert.deepEqual([task.title, task.unitId, task.dueDate, task.progress, task.status], ['执法规范化整改', 2, '2026-11-30', 40, '推进中']);

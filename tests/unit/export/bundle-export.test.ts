@@ -13,7 +13,7 @@ const practical = [
 ];
 
 describe('exportBundle: a 报送包 with a 汇总 sheet', () => {
-  it('puts each table on its own sheet and counts by status and unit on 汇总, first among the tabs', async (t) => {
+  it('puts each table on its own sheet and counts each by its own status words on 汇总, first among the tabs', async (t) => {
     const out = path.join(tempDir(t), '报送包.xlsx');
     const progress: number[] = [];
     const result = await exportBundle(
@@ -45,23 +45,32 @@ describe('exportBundle: a 报送包 with a 汇总 sheet', () => {
     assert.equal(book.formulaTags, 0);
     const summary = book.sheets[0]!;
     assert.equal(rowValues(summary, 1)[0], '市公安局队伍教育整顿报送材料汇总');
-    assert.deepEqual(summary.pageSetup, { orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0, fitToPage: true });
+    assert.deepEqual(summary.pageSetup, { orientation: 'portrait', paperSize: 9, fitToWidth: 1, fitToHeight: 0, fitToPage: true });
 
-    const rows = summary.rows.map((r) => r.map((c) => c.v));
-    const at = (first: string) => rows.findIndex((r) => r[0] === first || r[1] === first);
-    const statusHeader = rows[at('台账')]!;
-    assert.deepEqual(statusHeader, ['序号', '台账', '已完成', '整改中', '（未填写）', '阶段性完成', '合计']);
-    assert.deepEqual(rows[at('台账') + 1], [1, '征求意见', 1, 1, 1, 0, 3]);
-    assert.deepEqual(rows[at('台账') + 2], [2, '我为群众办实事', 1, 0, 0, 1, 2]);
-    assert.deepEqual(rows[at('台账') + 3], [3, '征求意见(2)', null, null, null, null, 3], 'a table without a status column shows blanks, not zeros');
-    assert.deepEqual(rows[at('台账') + 4], ['合计', '共 3 项', 2, 1, 1, 1, 8]);
-
-    const unitHeader = at('单位');
-    assert.deepEqual(rows[unitHeader]!.slice(0, 5), ['序号', '单位', '征求意见', '我为群众办实事', '合计']);
-    assert.deepEqual(rows[unitHeader + 1]!.slice(0, 5), [1, '政治部', 2, 0, 2]);
-    assert.deepEqual(rows[unitHeader + 2]!.slice(0, 5), [2, '指挥中心', 1, 1, 2]);
-    assert.deepEqual(rows[unitHeader + 3]!.slice(0, 5), [3, '（未填写）', 0, 1, 1]);
-    assert.deepEqual(rows[unitHeader + 4]!.slice(0, 5), ['合计', '共 3 项', 3, 2, 5]);
+    const rows = summary.rows.map((r) => r.map((c) => c.v).slice(0, 3));
+    const block = (caption: string) => {
+      const at = rows.findIndex((r) => r[0] === caption);
+      assert.ok(at > 0, `a table captioned ${caption}: ${JSON.stringify(rows)}`);
+      const end = rows.findIndex((r, i) => i > at && r[0] === '合计');
+      return rows.slice(at + 1, end + 1);
+    };
+    // each table on its own, in its own status words, with its own total: nothing added across tables
+    assert.deepEqual(block('一、征求意见：按办理状态统计'), [
+      ['序号', '办理状态', '记录数'],
+      [1, '已完成', 1],
+      [2, '整改中', 1],
+      [3, '（未填写）', 1],
+      ['合计', null, 3],
+    ]);
+    assert.deepEqual(block('二、我为群众办实事：按办理状态统计'), [
+      ['序号', '办理状态', '记录数'],
+      [1, '已完成', 1],
+      [2, '阶段性完成', 1],
+      ['合计', null, 2],
+    ]);
+    const last = rows.findIndex((r) => r[0] === '三、征求意见(2)：记录数');
+    assert.deepEqual(rows.slice(last + 1, last + 3), [['序号', '项目', '记录数'], [1, '记录数', 3]], 'a table with neither status nor unit: its count alone');
+    assert.ok(!rows.some((r) => r.includes(8)), 'no grand total adding different tables');
 
     const opinions = book.sheets[1]!;
     assert.equal(opinions.freeze, 'A5');
@@ -102,18 +111,20 @@ describe('exportBundle: a 报送包 with a 汇总 sheet', () => {
     assert.equal(rowValues(book.sheets[1]!, 1)[0], '意见简表', 'each part in its own preset');
     assert.deepEqual(rowValues(book.sheets[1]!, 3), ['序号', '意见内容', '办理状态']);
     assert.equal(rowValues(book.sheets[2]!, 1)[0], '资阳市公安局政治部通讯录');
-    const rows = book.sheets[0]!.rows.map((row) => row.map((c) => c.v));
-    const head = rows.findIndex((row) => row[1] === '台账');
-    assert.deepEqual(rows[head], ['序号', '台账', '已办结', '办理中', '未开始', '合计']);
-    assert.deepEqual(rows.slice(head + 1, head + 5), [
-      [1, '征求意见台账', 1, 2, 0, 3],
-      [2, '花名册', null, null, null, 1],
-      [3, '督办任务清单', 0, 0, 1, 1],
-      ['合计', '共 3 项', 1, 2, 1, 5],
+    const rows = book.sheets[0]!.rows.map((row) => row.map((c) => c.v).slice(0, 3));
+    const captions = rows.filter((r) => typeof r[0] === 'string' && /^[一二三]、/.test(r[0])).map((r) => r[0]);
+    assert.deepEqual(captions, ['一、征求意见台账：按办理状态统计', '二、花名册：按单位统计人数', '三、督办任务清单：按督办等级统计']);
+    const after = (caption: string, n: number) => rows.slice(rows.findIndex((r) => r[0] === caption) + 1).slice(0, n);
+    assert.deepEqual(after('一、征求意见台账：按办理状态统计', 5), [['序号', '办理状态', '记录数'], [1, '未办结', 0], [2, '办理中', 2], [3, '已办结', 1], ['合计', null, 3]]);
+    assert.deepEqual(after('二、花名册：按单位统计人数', 3), [['序号', '单位', '人数'], [1, '政治部', 1], ['合计', null, 1]]);
+    assert.deepEqual(after('三、督办任务清单：按督办等级统计', 7), [
+      ['序号', '督办等级', '任务数'],
+      [1, '白色领办', 1],
+      [2, '蓝色催办', 0],
+      [3, '黄色督办', 0],
+      [4, '红色查办', 0],
+      [5, '已办结', 0],
+      ['合计', null, 1],
     ]);
-    const units = rows.findIndex((row) => row[1] === '单位');
-    assert.deepEqual(rows[units]!.slice(0, 6), ['序号', '单位', '征求意见台账', '花名册', '督办任务清单', '合计']);
-    assert.deepEqual(rows[units + 1]!.slice(0, 6), [1, '政治部', 2, 1, 1, 4]);
-    assert.deepEqual(rows[units + 2]!.slice(0, 6), [2, '指挥中心', 1, 0, 0, 1]);
   });
 });

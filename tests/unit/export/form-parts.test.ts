@@ -79,7 +79,7 @@ describe('export building blocks', () => {
       { key: 'd', label: '固定', kind: 'text' as const, width: 9 },
     ];
     const sample = [[toCell('text', '欧阳娜娜'), toCell('id', '11010519491231002X'), toCell('longText', '很'.repeat(200)), toCell('text', 'x')]];
-    assert.deepEqual(fitWidths(cols, sample, 'yyyy-mm-dd'), [11, 21, 50, 9]);
+    assert.deepEqual(fitWidths(cols, sample, 'yyyy-mm-dd'), [11, 25, 40, 9]);
   });
 
   it('mends sheet names Excel would refuse', () => {

@@ -56,3 +56,26 @@ test('plans: this month / week / today by unit, with the unfinished carried over
   const day = backend.supervision.handlers()['tasks.plan']({ period: 'day', horizon: '日安排' }) as typeof month;
   assert.deepEqual(day.byUnit.flatMap((g) => g.items.map((i) => i.task.title)), ['今天']);
 });
+
+test('plans: any period opened by a date inside it, named as printed (ISO week numbers across a year end)', (t) => {
+  const { backend, units } = supervisionBackend(t);
+  const s = backend.supervision.tasks;
+  s.create(taskInput({ title: '二月任务', unitId: units.a, dueDate: '2026-02-20' }));
+  s.create(taskInput({ title: '跨年周', unitId: units.b, dueDate: '2026-12-31' }));
+  const plan = backend.supervision.handlers()['tasks.plan'];
+  const feb = plan({ period: 'month', date: '2026-02-05' }) as ReturnType<typeof backend.supervision.plan>;
+  assert.deepEqual([feb.from, feb.to, feb.heading, feb.span], ['2026-02-01', '2026-02-28', '2026年2月工作计划', '2月1日至2月28日']);
+  assert.deepEqual(feb.byUnit.flatMap((g) => g.items.map((i) => i.task.title)), ['二月任务']);
+  const now = plan({ period: 'week' }) as typeof feb;
+  assert.deepEqual([now.from, now.heading, now.span], ['2026-03-02', '2026年第10周工作清单', '3月2日至3月8日'], 'today’s week by default');
+  const yearEnd = plan({ period: 'week', date: '2026-12-31' }) as typeof feb;
+  assert.deepEqual([yearEnd.from, yearEnd.to, yearEnd.heading], ['2026-12-28', '2027-01-03', '2026年第53周工作清单']);
+  const nextYear = plan({ period: 'week', date: '2027-01-04' }) as typeof feb;
+  assert.equal(nextYear.heading, '2027年第1周工作清单');
+  const day = plan({ period: 'day', date: '2026-12-31' }) as typeof feb;
+  assert.deepEqual(
+    [day.heading, day.byUnit.flatMap((g) => g.items.map((i) => `${i.task.title}${i.carriedOver ? '（结转）' : ''}`))],
+    ['2026年12月31日工作安排', ['二月任务（结转）', '跨年周']],
+    'what is still open from before is carried into any later period',
+  );
+});

@@ -16,6 +16,7 @@ import { headerSignature } from '../mapping/header-signature';
 import type { ParsedImport } from '../parsed-import';
 import { previewOf } from '../preview-of';
 import type { BatchItem, ImportKind, RowWriter } from './import-kind';
+import { placeImportUnits, type ImportUnitPlacement } from '../../units/import-units';
 
 const KEEP_PREVIEWS = 3;
 
@@ -38,6 +39,8 @@ export interface ApplyInput {
   previewId: string;
   skipRows: number[];
   createUnits: string[];
+  /** where created units go, and unknown names the user said mean an existing unit */
+  units?: ImportUnitPlacement | undefined;
 }
 
 export interface ApplyOptions {
@@ -155,7 +158,7 @@ export class ImportService {
     const held = this.heldPreview(input.previewId);
     try {
       return this.db.transaction(() => {
-        const result = this.applyRows(held, new Set(input.skipRows), new Set(input.createUnits), opts.unitHint ?? SCREEN_UNIT_HINT);
+        const result = this.applyRows(held, new Set(input.skipRows), new Set(input.createUnits), input.units, opts.unitHint ?? SCREEN_UNIT_HINT);
         // a dry run does the real work and then rolls it back: what it reports is what would happen
         if (opts.dryRun) throw new NothingApplied({ ...result, batchId: null });
         return result;
@@ -169,7 +172,7 @@ export class ImportService {
     }
   }
 
-  private applyRows({ preview, kind }: HeldPreview, skip: Set<number>, createUnits: Set<string>, unitHint: string): ImportApplyResult {
+  private applyRows({ preview, kind }: HeldPreview, skip: Set<number>, createUnits: Set<string>, placement: ImportUnitPlacement | undefined, unitHint: string): ImportApplyResult {
     kind.assertWritable?.();
     const now = this.ctx.clock.now().toISOString();
     const result: ImportApplyResult = { batchId: null, added: 0, updated: 0, unchanged: 0, skipped: 0, refused: [], unitsCreated: [] };
@@ -185,10 +188,9 @@ export class ImportService {
     const unitIds = new Map(this.units.list().map((u) => [u.name, u.id]));
     const wanted = new Set<string>();
     for (const r of preview.rows) if ((r.class === 'new' || r.class === 'changed') && r.newUnit && !skip.has(r.row)) wanted.add(r.newUnit);
-    for (const name of preview.unknownUnits) {
-      if (!createUnits.has(name) || !wanted.has(name) || unitIds.has(name)) continue;
-      const unit = this.units.create({ name, parentId: null, kind: 'department' });
-      unitIds.set(unit.name, unit.id);
+    const placed = placeImportUnits(this.units, preview.unknownUnits.filter((n) => !unitIds.has(n)), createUnits, (name) => wanted.has(name), placement);
+    for (const [name, id] of placed.ids) unitIds.set(name, id);
+    for (const unit of placed.created) {
       item('unit', unit.id, 'create', null, { name: unit.name });
       result.unitsCreated.push(unit.name);
     }

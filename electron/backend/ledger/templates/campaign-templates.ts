@@ -92,7 +92,7 @@ export const STUDY: LedgerTemplate = {
     { key: 'unit', label: '组织单位', type: 'unit', synonyms: ['支部', '所在支部', '组织部门', '单位'] },
     { key: 'expected', label: '应到人数', type: 'number', synonyms: ['应到'] },
     { key: 'present', label: '实到人数', type: 'number', synonyms: ['实到', '参加人数'] },
-    { key: 'attendees', label: '参加人员', type: 'longText', synonyms: ['参学人员', '参会人员'] },
+    { key: 'attendees', label: '参加人员', type: 'people', synonyms: ['参学人员', '参会人员', '参加人员名单'] },
     { key: 'notes', label: '学习笔记篇数', type: 'number', synonyms: ['笔记篇数', '学习笔记'] },
     { key: 'reflections', label: '心得篇数', type: 'number', synonyms: ['心得体会篇数', '心得体会', '学习心得'] },
   ],
@@ -214,7 +214,7 @@ export const ASSISTANCE: LedgerTemplate = {
 
 export const BULLETINS: LedgerTemplate = {
   key: 'bulletins',
-  name: '通报',
+  name: '通报台账',
   group: '教育整顿',
   fields: [
     { key: 'issue', label: '期号', type: 'text', required: true, synonyms: ['期数', '编号', '第几期'] },
