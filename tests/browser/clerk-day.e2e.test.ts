@@ -7,6 +7,7 @@ import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { importFixture } from '../helpers/fixtures';
 import { makeIdNumber } from '../helpers/temp-db';
 import { putRows, writeWorkbook } from '../unit/import/helpers/write-workbook';
+import { typeWithIme, writeClipboard } from '../helpers/sheet';
 
 /**
  * A clerk's day, against the real backend over the loopback bridge (clock: Sunday 2026-11-22):
@@ -218,18 +219,23 @@ describe('plans, coverage and the slips of a working day', () => {
     await page.getByRole('group', { name: '教育整顿' }).getByRole('button', { name: '学习教育记录' }).click();
     const cell = page.locator('.ag-row[row-index="0"] [col-id="attendees"]');
     await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [col-id="attendees"]')?.textContent === '王伟');
-    await cell.dblclick();
-    const box = page.getByLabel('选择参加人员', { exact: true });
-    await paste(page, box, '李娜\n张三丰');
-    const report = page.getByTestId('people-report');
-    await report.waitFor();
-    assert.match(await report.innerText(), /已加入 1 人/);
-    assert.match(await report.innerText(), /花名册中没有，未加入：张三丰/);
-    // a name typed through the input method, chosen from the roster
-    await imeType(page, box, '赵');
+    // a pasted list with a name no one on the roster has: the cell is refused, naming it, and kept red
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await cell.click();
+    await writeClipboard(page, '王伟、李娜、张三丰');
+    await page.keyboard.press('Control+V');
+    const red = cell.locator('.cell-refused');
+    await red.waitFor();
+    assert.match((await red.getAttribute('data-refused-reason')) ?? '', /花名册中没有：张三丰/);
+    assert.deepEqual(app.host.current.ledger.records.get(ids.session).values.attendees?.toString().split(',').length, 1, 'nothing saved from the refused list');
+    await page.keyboard.press('Escape');
+    // typed again: the names known, and one chosen from the roster through the input method
+    await cell.click();
+    await page.keyboard.insertText('王伟、李娜、');
+    await typeWithIme(page, 'zhao', '赵');
     await page.getByRole('option', { name: /赵强/ }).click();
-    await box.press('Enter');
-    await page.waitForFunction((id) => document.querySelector('.ag-row[row-index="0"] [col-id="attendees"]')?.textContent === '王伟、李娜、赵强', ids.session);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('.ag-row[row-index="0"] [col-id="attendees"]')?.textContent === '王伟、李娜、赵强');
     const saved = app.host.current.ledger.records.get(ids.session).values.attendees;
     assert.equal(Array.isArray(saved) && saved.length, 3);
 

@@ -278,6 +278,6 @@ describe('CLI in process (runCli, same entry point)', () => {
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /没有名为“opinion”的内置模板。可用的模板：opinions（征求意见台账）、practical（我为群众办实事）/);
-    assert.match(r.stderr, /bulletins（通报）/);
+    assert.match(r.stderr, /bulletins（通报台账）/);
   });
 });
