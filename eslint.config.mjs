@@ -9,14 +9,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // React's rules of hooks. Not the React Compiler's rules (refs, immutability, purity, …):
+    // we do not compile with it, and the sheet keeps AG Grid's imperative state in refs on purpose.
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
-      ...reactHooks.configs['recommended-latest'].rules,
+      'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      // Screens load their data from the backend in effects (an external system, the case the
-      // rule's own documentation allows); the rule cannot tell that from derived state.
-      'react-hooks/set-state-in-effect': 'off',
     },
   },
   {
@@ -24,6 +23,9 @@ export default tseslint.config(
     rules: {
       // `_name` marks a parameter kept for its position (a handler's unused input)
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Chinese text is laid out with the ideographic space (U+3000) on purpose — in the formal
+      // forms' paragraphs and in messages; stray whitespace in code itself is still an error
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipComments: true, skipRegExps: true }],
     },
   },
   {

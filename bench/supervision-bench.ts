@@ -54,7 +54,7 @@ const fill = () => {
   const statuses: TaskStatus[] = ['未开始', '推进中', '推进中', '已办结', '已销号'];
   const ratings: QualityRating[] = ['优', '良', '合格', '不合格'];
   let count = 0;
-  const add = (parent: number | null, depth: number): number => {
+  const add = (parent: number | null): number => {
     const status = statuses[rand(statuses.length)]!;
     const closed = status === '已办结' || status === '已销号';
     count++;
@@ -64,7 +64,7 @@ const fill = () => {
   db.transaction(() => {
     const level = (parent: number | null, depth: number) => {
       for (let i = 0; i < fanout[depth]! && count < N; i++) {
-        const id = add(parent, depth);
+        const id = add(parent);
         if (depth < 3) level(id, depth + 1);
       }
     };

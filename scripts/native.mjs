@@ -56,7 +56,7 @@ function cachedBuildProblem(dest, abi) {
   if (!fs.existsSync(dest)) return 'no build yet';
   const built = builtForAbi(dest);
   if (built !== abi) return `the cached build is for ABI ${built ?? '(unknown)'}, Electron needs ${abi}`;
-  let stamp = null;
+  let stamp;
   try {
     stamp = JSON.parse(fs.readFileSync(stampPath(dest), 'utf8'));
   } catch {

@@ -28,16 +28,6 @@ async function imeType(page: Page, target: Locator, text: string): Promise<void>
   await cdp.detach();
 }
 
-/** A clipboard paste into the focused element, as Ctrl+V delivers a copied column of names. */
-async function paste(page: Page, target: Locator, text: string): Promise<void> {
-  await target.focus();
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
-
 const sidebar = (page: Page, name: string) => page.locator('.sidebar').getByRole('button', { name, exact: true });
 
 describe('a blank file’s first run', () => {

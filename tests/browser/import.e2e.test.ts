@@ -1,6 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 import { importFixture } from '../helpers/fixtures';

@@ -209,7 +209,7 @@ describe('roster in the browser', () => {
     await rowCount(page, 4);
   });
 
-  it('exports the grid as it is filtered to an official-form workbook (read back by openpyxl)', async (t) => {
+  it('exports the grid as it is filtered to an official-form workbook (read back by openpyxl)', async () => {
     const python = openpyxlPython();
     const { page } = app;
     await page.getByLabel('快速查找').fill('女');

@@ -44,7 +44,6 @@ const CHECKED_ROWS = 2000;
 const DATE_FORMAT = 'yyyy-mm-dd' as const;
 const UNLOCKED: Partial<ExcelJS.Protection> = { locked: false };
 
-const LIST_TYPES = new Set<CollectField['type']>(['singleChoice', 'status']);
 const TEXT_TYPES = new Set<CollectField['type']>(['text', 'longText', 'singleChoice', 'multiChoice', 'status', 'person', 'people', 'unit', 'boolean']);
 
 function choiceText(f: CollectField, max = 8): string {

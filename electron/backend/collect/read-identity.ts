@@ -112,7 +112,7 @@ function sheetCells(xml: string, strings: () => Promise<string[]>): Promise<{ ro
     const needShared = cells.some((c) => c.type === 's');
     const shared = needShared ? await strings() : [];
     return cells.map((c) => {
-      let text = '';
+      let text: string;
       if (c.type === 'inlineStr') text = textOf(c.raw);
       else {
         const v = /<v>([\s\S]*?)<\/v>/.exec(c.raw)?.[1];

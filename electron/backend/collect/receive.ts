@@ -120,7 +120,7 @@ export class CollectReceiver {
     w.preview.identifiedBy = found.by;
 
     // which collection
-    let c: DbCollection | null = null;
+    let c: DbCollection | null;
     if (id) {
       c = this.store.byUid(id.collection);
       if (!c) {

@@ -30,6 +30,8 @@ export function IncomingView(props: { id: number; onChanged: () => void; onOpenL
       setError(errorMessage(err));
     }
   };
+  // read again when another collection is opened (load itself is made anew on every render)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void load(), [props.id]);
   const shown = useMemo(() => (cands?.fields ?? []).slice(0, 6), [cands]);
 

@@ -255,6 +255,8 @@ function FileRows(props: { previewId: string; file: ReceiveFilePreview; collecti
     return () => {
       alive = false;
     };
+    // the classes ticked, by their values: a new array of the same classes is not a new question
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.previewId, file.index, file.state, classes.join()]);
 
   const columns = useMemo<ColDef<GridRow>[]>(

@@ -790,7 +790,12 @@ export function Sheet<R>(props: SheetProps<R>) {
           const data = rowAt(row);
           if (!data) continue;
           const id = latest.current.rowId(data);
-          for (let c = r.left; c <= r.right; c++) if (controller.marks.clear(id, cols.current[c]!)) (n++, ids.push(id));
+          for (let c = r.left; c <= r.right; c++) {
+            if (controller.marks.clear(id, cols.current[c]!)) {
+              n++;
+              ids.push(id);
+            }
+          }
         }
         if (n) {
           refreshRows(ids);

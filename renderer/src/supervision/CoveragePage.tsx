@@ -75,6 +75,7 @@ export function CoveragePage() {
       (err) => setError(errorMessage(err)),
     );
     // reload when the ledger changes, not whenever its object is read again
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [cat?.id]);
 
   /** Below a unit: the units that follow it in tree order with a greater depth. */
@@ -94,11 +95,16 @@ export function CoveragePage() {
   // the units arrive after the first session is picked: apply its unit once they do
   useEffect(() => {
     if (subject?.unitId != null && units.length) setChosen(new Set(subtree(subject.unitId)));
+    // once, when the units arrive; later picks choose their own units
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [units]);
 
   const toggle = (id: number, on: boolean) => {
     const next = new Set(chosen);
-    for (const x of subtree(id)) on ? next.add(x) : next.delete(x);
+    for (const x of subtree(id)) {
+      if (on) next.add(x);
+      else next.delete(x);
+    }
     setChosen(next);
   };
 
