@@ -41,7 +41,7 @@ export function opinionTable(over: Partial<ExportTable> = {}): ExportTable {
 }
 
 /** Reads `file` with openpyxl (failing, with how to install it, where none is installed). */
-export function inspectOrSkip(_t: TestContext, file: string): InspectedWorkbook {
+export function readWithOpenpyxl(file: string): InspectedWorkbook {
   return inspectXlsx(openpyxlPython(), file);
 }
 
