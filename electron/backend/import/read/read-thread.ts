@@ -32,6 +32,11 @@ export interface RowConsumer {
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000;
 export const DEFAULT_WORKER_HEAP_MB = 512;
+/**
+ * The reader's garbage is short-lived (a cell's text lives until its batch is posted): a
+ * small young generation collects it as well, and the thread holds tens of MB less.
+ */
+const YOUNG_MB = 8;
 
 export const unreadable = (why: string, code: ImportErrorCode = 'IMPORT_FILE_UNREADABLE') =>
   new ImportFileError(code, `文件无法读取：${why}。请在 Excel/WPS 中打开该文件，“另存为” .xlsx 后再导入；如仍不行，文件可能已损坏。`);
@@ -59,7 +64,7 @@ export class ReadThread {
   constructor(entry: WorkerEntry, heapMb = DEFAULT_WORKER_HEAP_MB) {
     this.worker = new Worker(entry.script, {
       eval: entry.eval,
-      resourceLimits: { maxOldGenerationSizeMb: heapMb, stackSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_MB, stackSizeMb: 8 },
       // anything a library prints goes to stderr: the CLI's stdout carries exactly one JSON document
       stdout: true,
       stderr: true,
