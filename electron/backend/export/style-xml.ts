@@ -54,7 +54,8 @@ function fillXml(f: NonNullable<CellStyle['fill']>): string | null {
 
 const VERTICAL: Record<string, string> = { top: 'top', middle: 'center', bottom: 'bottom', distributed: 'distributed', justify: 'justify' };
 
-function alignmentXml(a: NonNullable<CellStyle['alignment']>): string {
+/** `quoted`: the reading order is quote-prefix.ts's mark for ExcelJS, not wanted here */
+function alignmentXml(a: NonNullable<CellStyle['alignment']>, quoted: boolean): string {
   let x = '<alignment';
   if (a.horizontal) x += ` horizontal="${esc(a.horizontal)}"`;
   if (a.vertical && VERTICAL[a.vertical]) x += ` vertical="${VERTICAL[a.vertical]}"`;
@@ -62,7 +63,7 @@ function alignmentXml(a: NonNullable<CellStyle['alignment']>): string {
   if (a.shrinkToFit) x += ' shrinkToFit="1"';
   if (a.indent) x += ` indent="${a.indent}"`;
   if (a.textRotation !== undefined) x += ` textRotation="${a.textRotation === 'vertical' ? 255 : a.textRotation}"`;
-  if (a.readingOrder) x += ` readingOrder="${a.readingOrder === 'rtl' ? 2 : 1}"`;
+  if (a.readingOrder && !(quoted && a.readingOrder === 'ltr')) x += ` readingOrder="${a.readingOrder === 'rtl' ? 2 : 1}"`;
   return `${x}/>`;
 }
 
@@ -111,7 +112,7 @@ export class DataStyles {
       const locked = s.protection?.locked === false;
       if (locked) xf += ' applyProtection="1"';
       if (s.quotePrefix) xf += ' quotePrefix="1"';
-      const inner = (s.alignment ? alignmentXml(s.alignment) : '') + (locked ? '<protection locked="0"/>' : '');
+      const inner = (s.alignment ? alignmentXml(s.alignment, Boolean(s.quotePrefix)) : '') + (locked ? '<protection locked="0"/>' : '');
       return inner ? `${xf}>${inner}</xf>` : `${xf}/>`;
     });
     let out = formats.apply(xml);
