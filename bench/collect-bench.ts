@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const r = spawnSync(process.execPath, ['--require', path.join(__dirname, 'report-maxrss.cjs'), ...self, '--phase', 'receive'], { stdio: ['inherit', 'inherit', 'pipe'], encoding: 'utf8' });
     // the preload also runs in each reading worker thread: every line reports the one process's peak
     const rss = Math.max(0, ...[...(r.stderr ?? '').matchAll(/MAXRSS_KB (\d+)/g)].map((m) => Number(m[1])));
-    process.stderr.write((r.stderr ?? '').replace(/MAXRSS_KB \d+\n?/g, ''));
+    process.stderr.write((r.stderr ?? '').replace(/(MAXRSS_KB|CPU_MS) \d+\n?/g, ''));
     if (rss) console.log(`peak memory of the receiving process: ${(rss / 1024).toFixed(0)} MB (target ≤ 400 MB)`);
     console.log(`machine load (uptime): ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     process.exit(r.status ?? 1);

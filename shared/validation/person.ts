@@ -48,7 +48,8 @@ export function checkPersonField(field: PersonField, raw: unknown): FieldCheck<u
       if (s === null) return ok(null);
       const b = toHalfWidth(s).replace(/\s/g, '');
       if (!/^[0-9A-Za-z-]{1,20}$/.test(b)) return bad('警号/工号只能由字母、数字和“-”组成（最多20位）');
-      return ok(b.toUpperCase());
+      // toUpperCase copies even a 警号 it does not change
+      return ok(/[a-z]/.test(b) ? b.toUpperCase() : b);
     }
     case 'idNumber': {
       if (s === null) return ok(null);

@@ -14,6 +14,9 @@ export interface AuditLine {
   newValue?: unknown;
 }
 
+/** lines per INSERT when many are recorded at once */
+const MANY = 64;
+
 const asText = (v: unknown): string | null =>
   v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
 
@@ -24,6 +27,7 @@ const asText = (v: unknown): string | null =>
 export class AuditService {
   private readonly insert: Statement;
   private readonly byRecord: Statement;
+  private insertMany: Statement | null = null;
 
   constructor(private readonly ctx: BackendContext) {
     this.insert = ctx.db.prepare(
@@ -43,8 +47,33 @@ export class AuditService {
 
   record(lines: AuditLine[], batchId: string | null = null): void {
     const at = utcStamp(this.ctx.clock.now());
-    for (const l of lines) {
-      this.insert.run(at, this.ctx.actor, l.entity, l.entityId, l.action, l.field ?? null, asText(l.oldValue), asText(l.newValue), batchId);
+    const actor = this.ctx.actor;
+    let i = 0;
+    // an import records 100,000 lines at once: many lines per statement, the same lines in the same order
+    if (lines.length >= MANY) {
+      this.insertMany ??= this.ctx.db.prepare(
+        `INSERT INTO audit_log (at, actor, entity, entity_id, action, field, old_value, new_value, batch_id) VALUES ${Array.from({ length: MANY }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      const args: unknown[] = new Array(MANY * 9);
+      for (; i + MANY <= lines.length; i += MANY) {
+        for (let k = 0, a = 0; k < MANY; k++) {
+          const l = lines[i + k]!;
+          args[a++] = at;
+          args[a++] = actor;
+          args[a++] = l.entity;
+          args[a++] = l.entityId;
+          args[a++] = l.action;
+          args[a++] = l.field ?? null;
+          args[a++] = asText(l.oldValue);
+          args[a++] = asText(l.newValue);
+          args[a++] = batchId;
+        }
+        this.insertMany.run(args);
+      }
+    }
+    for (; i < lines.length; i++) {
+      const l = lines[i]!;
+      this.insert.run(at, actor, l.entity, l.entityId, l.action, l.field ?? null, asText(l.oldValue), asText(l.newValue), batchId);
     }
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ReceiveFilePreview, ReceivePreview, ReceiveResult, ReceiveRow, ReceiveRowClass } from '../../../shared/contract/collect';
 import { ImportFileError, readTable } from '../import';
+import { ReadWorkerPool } from '../import/read/read-worker-pool';
 import type { WorkerEntry } from '../import/read/worker-path';
 import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
@@ -80,14 +81,20 @@ export class CollectReceiver {
     const work: FileWork[] = new Array(files.length);
     let next = 0;
     let done = 0;
+    // the batch's files go through a few reading threads kept for the whole batch
+    const pool = new ReadWorkerPool({ size: Math.min(PARALLEL, files.length), workerEntry: this.workerEntry });
     const worker = async () => {
       for (let i = next++; i < files.length; i = next++) {
         signal?.throwIfAborted();
-        work[i] = await this.readOne(i, files[i]!.path, files[i]!.name ?? path.basename(files[i]!.path), collectionId, signal);
+        work[i] = await this.readOne(i, files[i]!.path, files[i]!.name ?? path.basename(files[i]!.path), collectionId, pool, signal);
         progress(++done, files.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, files.length) }, worker));
+    } finally {
+      await pool.close();
+    }
     this.markDuplicates(work);
     for (const w of work) this.diff(w);
     const previewId = randomUUID();
@@ -104,7 +111,7 @@ export class CollectReceiver {
     return w;
   }
 
-  private async readOne(index: number, file: string, fileName: string, collectionId: number | null, signal?: AbortSignal): Promise<FileWork> {
+  private async readOne(index: number, file: string, fileName: string, collectionId: number | null, pool: ReadWorkerPool, signal?: AbortSignal): Promise<FileWork> {
     const w: FileWork = {
       preview: {
         index, fileName, state: 'ok', reason: null, collectionId: null, collectionTitle: null, unitId: null, unitName: null, identifiedBy: null,
@@ -156,7 +163,7 @@ export class CollectReceiver {
     const fields = this.store.fields(c);
     try {
       const sheet = id?.dataSheet && found.visibleSheets.includes(id.dataSheet) ? id.dataSheet : undefined;
-      const parsed = await readTable(file, { target: returnTarget(c.uid, c.title, fields, new DbRefs(this.db)), sheet, signal, workerEntry: this.workerEntry });
+      const parsed = await readTable(file, { target: returnTarget(c.uid, c.title, fields, new DbRefs(this.db)), sheet, signal, runner: pool.run });
       const mapped = new Set(Object.values(parsed.mapping));
       const lost = fields.filter((f) => !mapped.has(f.key)).map((f) => f.label);
       if (lost.length) return this.refuse(w, `找不到这些栏目：${lost.join('、')}（请用下发的填报表填写，不要改动表头或删除列）`);

@@ -2,7 +2,7 @@ import type { BundleResult, BundleSpec, ExportOptions, ExportResult, ExportTable
 import { writeTableSheet } from './table-sheet';
 import { writeStatsSheet, writeSummarySheet, type SummaryPart } from './summary-sheet';
 import { sheetNames } from './sheet-name';
-import { writeWorkbookFile, type WorkbookWriter } from './workbook-file';
+import { putSheetFirst, writeWorkbookFile } from './workbook-file';
 
 /**
  * Writes `table` as an official form (.xlsx) at `out`. The file appears only when complete;
@@ -24,20 +24,6 @@ export async function exportTable(out: string, table: ExportTable, options: Expo
 
 /** The sheet a preset's "statistics sheet" adds after the table. */
 export const STATS_SHEET = '统计';
-
-/**
- * The 汇总 sheet is written last (its counts exist only once every table has streamed past,
- * and a streamed sheet must be finished before the next begins) but belongs first among the
- * tabs. The workbook lists sheets in the order of this internal array (ExcelJS 4.4.0), so
- * the summary is moved to its front; if the internals differ it simply stays last.
- */
-function moveToFront(workbook: WorkbookWriter, sheet: unknown): void {
-  const list = (workbook as unknown as { _worksheets?: unknown })._worksheets;
-  if (!Array.isArray(list) || !list.includes(sheet)) return;
-  const ordered = [sheet, ...list.filter((s) => s && s !== sheet)];
-  list.length = 0;
-  ordered.forEach((s, i) => (list[i + 1] = s));
-}
 
 /** A 报送包: each table on its own sheet, plus a 汇总 sheet counting each table on its own. */
 export async function exportBundle(out: string, bundle: BundleSpec, options: ExportOptions = {}): Promise<BundleResult> {
@@ -69,7 +55,8 @@ export async function exportBundle(out: string, bundle: BundleSpec, options: Exp
       parts,
       options.margins,
     );
-    moveToFront(workbook, summary);
+    // written last (its counts exist only once every table has streamed past), listed first
+    putSheetFirst(workbook, summary);
     return { out, rows: before, sheets: parts.map((p) => ({ name: p.name, rows: p.tally.rows })) };
   });
 }

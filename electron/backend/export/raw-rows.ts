@@ -1,26 +1,25 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from './cell-value';
+import { xmlSafe, type SheetRowsXml } from './row-xml';
 import type { CellStyle } from './sheet-styles';
+import { sheetRowsFor } from './workbook-file';
 
 /**
- * The data rows of a sheet, written through ExcelJS's public streaming API: a row added,
- * its cells given their shared style objects, committed. No private internals (issue 11:
- * they pinned us to exceljs 4.4.0): what made this fast before — writing row XML into the
- * writer ourselves — is now had by keeping ExcelJS's per-row work small: one values array
- * per row, one shared style object per cell (ExcelJS caches a style's id by identity), and
- * the row committed at once so nothing accumulates. Heading, header, merges, totals and page
- * setup go through the same public API in table-sheet.ts.
+ * The data rows of a sheet. In a workbook of writeWorkbookFile they are written as worksheet
+ * XML by us (row-xml.ts) and joined to what ExcelJS writes around them when the file is put
+ * together — ExcelJS's per-cell work is what made the export slow, and its public API has no
+ * way to take row XML. Anywhere else they go through ExcelJS's public streaming API, one shared
+ * style object per cell. Heading, header, merges, totals and page setup are ExcelJS's, in
+ * table-sheet.ts.
  */
 
-// what XML 1.0 cannot carry at all is dropped (the writer would put it in the file as is)
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-const INVALID_XML_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-const xmlSafe = (v: CellValue): CellValue => (typeof v === 'string' && INVALID_XML.test(v) ? v.replace(INVALID_XML_ALL, '') : v);
+/** ExcelJS would put what XML 1.0 cannot carry in the file as is: dropped first. */
+const safeValue = (v: CellValue): CellValue => (typeof v === 'string' ? xmlSafe(v) : v);
 
 export class RawRows {
   private last = 0;
   private readonly values: CellValue[] = [];
+  private readonly xml: SheetRowsXml | null;
 
   /** Every row up to `lastWritten` must already be committed through ExcelJS. */
   constructor(
@@ -28,15 +27,23 @@ export class RawRows {
     lastWritten: number,
   ) {
     this.last = lastWritten;
+    this.xml = sheetRowsFor(worksheet, lastWritten);
   }
 
   /** One row: cells from column 1, each with its style; `height` in points for wrapped rows. */
   add(rowNumber: number, cells: readonly { value: CellValue; style: CellStyle }[], height?: number): void {
     if (rowNumber <= this.last) throw new Error('RawRows: rows must be written in order');
     this.last = rowNumber;
+    if (this.xml) {
+      this.xml.add(rowNumber, cells, height);
+      // ExcelJS is told the row is done (an empty row writes nothing): a row it writes later
+      // (the totals) then does not find a gap of every data row to step through, row by row
+      this.worksheet.getRow(rowNumber).commit();
+      return;
+    }
     const values = this.values;
     values.length = cells.length;
-    for (let i = 0; i < cells.length; i++) values[i] = xmlSafe(cells[i]!.value);
+    for (let i = 0; i < cells.length; i++) values[i] = safeValue(cells[i]!.value);
     const row = this.worksheet.getRow(rowNumber);
     row.values = values;
     for (let i = 0; i < cells.length; i++) row.getCell(i + 1).style = cells[i]!.style as Partial<ExcelJS.Style>;
@@ -44,6 +51,6 @@ export class RawRows {
     row.commit();
   }
 
-  /** Kept for its callers: rows are committed as they are added, nothing is pending. */
+  /** Kept for its callers: nothing is pending here (row-xml.ts compresses as it goes). */
   flush(): void {}
 }

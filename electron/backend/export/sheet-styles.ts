@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ColumnKind, DateFormat, ExportColumn } from './table-spec';
 import type { CellVariant } from './cell-value';
+import { quotePrefixed } from './quote-prefix';
 
 /**
  * The look of the official form. Every cell gets one of these shared style objects:
@@ -97,7 +98,7 @@ export function columnStyles(column: ExportColumn, dateFormat: DateFormat, bold 
   return {
     base,
     text,
-    quoted: { ...bodyStyle(align === 'right' ? 'left' : align, '@', bold), quotePrefix: true },
+    quoted: quotePrefixed(bodyStyle(align === 'right' ? 'left' : align, '@', bold)),
     day: bodyStyle(align, DAY_FORMATS[dateFormat], bold),
     month: bodyStyle(align, MONTH_FORMATS[dateFormat], bold),
     general: bodyStyle(align, 'General', bold),
@@ -114,7 +115,7 @@ export function guardedStyle(style: CellStyle, text: string, looksLikeFormula: (
   if (!looksLikeFormula(text)) return style;
   let quoted = quotedVariants.get(style);
   if (!quoted) {
-    quoted = { ...style, quotePrefix: true };
+    quoted = quotePrefixed(style);
     quotedVariants.set(style, quoted);
   }
   return quoted;

@@ -34,6 +34,8 @@ export type PersonRow = Person;
  */
 export class PersonRows {
   private insertStatement: Statement | null = null;
+  /** reused: no arrays made per person */
+  private readonly insertArgs: unknown[] = new Array(PERSON_FIELDS.length + 2);
 
   constructor(
     private readonly db: Database,
@@ -46,7 +48,11 @@ export class PersonRows {
     this.insertStatement ??= this.db.prepare(
       `INSERT INTO people (${[...PERSON_FIELDS.map((f) => PERSON_COLUMNS[f]), 'created_at', 'updated_at'].join(', ')}) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?)`,
     );
-    return Number(this.insertStatement.run(...PERSON_FIELDS.map((f) => values[f] ?? null), now, now).lastInsertRowid);
+    const args = this.insertArgs;
+    for (let i = 0; i < PERSON_FIELDS.length; i++) args[i] = values[PERSON_FIELDS[i]!] ?? null;
+    args[PERSON_FIELDS.length] = now;
+    args[PERSON_FIELDS.length + 1] = now;
+    return Number(this.insertStatement.run(args).lastInsertRowid);
   }
 
   /** Writes `changes` (only the fields in it) to person `id`. */

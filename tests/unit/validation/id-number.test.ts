@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseIdNumber } from '../../../shared/validation/id-number';
+import { checkCharFor, isRealDate, parseIdNumber } from '../../../shared/validation/id-number';
 import { checkPersonField } from '../../../shared/validation/person';
 import { makeIdNumber } from '../../helpers/temp-db';
 
@@ -99,5 +99,26 @@ describe('公民身份号码 (GB 11643)', () => {
     assert.deepEqual(r, { ok: true, value: '11010519491231002X' });
     const lower = checkPersonField('idNumber', '１１０１０５１９４９１２３１００２ｘ');
     assert.deepEqual(lower, { ok: true, value: '11010519491231002X' });
+  });
+});
+
+describe('calendar days in ID numbers (counted, not made with Date)', () => {
+  it('knows every month length, leap years by the Gregorian rule', () => {
+    for (const y of [1900, 1999, 2000, 2023, 2024, 2100, 2400]) {
+      for (let m = 0; m <= 13; m++) {
+        for (const d of [0, 1, 28, 29, 30, 31, 32]) {
+          const real = m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+          assert.equal(isRealDate(y, m, d), real, `${y}-${m}-${d}`);
+        }
+      }
+    }
+  });
+
+  it('refuses 29 February in a year that is not a leap year, accepts it in one', () => {
+    const base = (date: string) => `512001${date}001`;
+    const id = (date: string) => base(date) + checkCharFor(base(date));
+    assert.deepEqual(parseIdNumber(id('19000229')), { ok: false, reason: '公民身份号码中的出生日期19000229不存在' });
+    assert.equal(parseIdNumber(id('20000229')).ok, true);
+    assert.equal(parseIdNumber(` ${id('20000229').toLowerCase()} `).ok, true, 'spaces and a lower-case x are still read');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Entry point of the import worker thread (bundled to dist/electron/import-worker.js).
- * It reads one file and posts the rows back; a file that hangs it or exhausts its heap
+ * It reads files and posts their rows back; a file that hangs it or exhausts its heap
  * kills only this thread, which the caller turns into a Chinese error.
  */
 import { parentPort } from 'node:worker_threads';
@@ -20,8 +20,14 @@ function describe(e: unknown): FromWorker {
   return { type: 'error', code: err.code, message: err.message };
 }
 
-port.once('message', (m: ToWorker) => {
+/**
+ * Reads files one after another (a pool keeps the thread for many files). While a read runs
+ * the port does not keep the thread alive: a reader that never settles, with nothing left to
+ * do, ends the thread, which the caller reports, instead of waiting for the watchdog.
+ */
+port.on('message', (m: ToWorker) => {
   if (m.type !== 'read') return;
+  port.unref();
   readSpreadsheet(m.request, {
     sheet: (sheet) => post({ type: 'sheet', sheet }),
     rows: (rows) => {
@@ -31,8 +37,10 @@ port.once('message', (m: ToWorker) => {
     progress: (rowsRead) => post({ type: 'progress', rowsRead }),
     meta: (meta) => post({ type: 'meta', meta }),
     alive: () => post({ type: 'alive' }),
-  }).then(
-    () => post({ type: 'done' }),
-    (e: unknown) => post(describe(e)),
-  );
+  })
+    .then(
+      () => post({ type: 'done' }),
+      (e: unknown) => post(describe(e)),
+    )
+    .finally(() => port.ref());
 });

@@ -14,11 +14,17 @@ export interface PackedRows {
   counts: Int32Array;
   /** per cell: its 0-based column */
   columns: Int32Array;
-  /** per cell: 1 string, 2 number, 3 true, 4 false, 5 date (ms in `numbers`) */
+  /** per cell: 1 string, 2 number, 3 true, 4 false, 5 date (ms in `numbers`), 6 long string (in `long`) */
   tags: Uint8Array;
   numbers: Float64Array;
   text: string;
   textLengths: Int32Array;
+  /**
+   * Texts of 13 characters or more, each on its own: a piece cut from the batch's `text`
+   * that long is a view that keeps the whole batch alive (an ID number held 2,000 rows' text),
+   * where a string that crosses on its own arrives as its own copy.
+   */
+  long: string[];
   /** per cell: 1 + its number format's index in `formatTable`, or 0 (most cells carry none) */
   formatIds: Int32Array;
   /** the batch's distinct formats (a workbook uses a handful over thousands of cells) */
@@ -30,6 +36,9 @@ const NUMBER = 2;
 const TRUE = 3;
 const FALSE = 4;
 const DATE = 5;
+const LONG_STRING = 6;
+/** V8 cuts a string this long out of another as a view, not a copy */
+const LONG = 13;
 
 export function packRows(rows: readonly GridRow[]): PackedRows {
   let cellCount = 0;
@@ -49,6 +58,7 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
   const formatTable: string[] = [];
   const formatIndex = new Map<string, number>();
   const strings: string[] = [];
+  const long: string[] = [];
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -61,8 +71,13 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
       if (v === null || v === undefined) continue;
       columns[k] = c;
       if (typeof v === 'string') {
-        tags[k] = STRING;
-        strings.push(v);
+        if (v.length >= LONG) {
+          tags[k] = LONG_STRING;
+          long.push(v);
+        } else {
+          tags[k] = STRING;
+          strings.push(v);
+        }
       } else if (typeof v === 'number') {
         tags[k] = NUMBER;
         numbers[k] = v;
@@ -86,8 +101,17 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
   }
   const textLengths = new Int32Array(strings.length);
   for (let s = 0; s < strings.length; s++) textLengths[s] = strings[s]!.length;
-  return { rowNumbers, counts, columns, tags, numbers, text: strings.join(''), textLengths, formatIds, formatTable };
+  return { rowNumbers, counts, columns, tags, numbers, text: strings.join(''), textLengths, long, formatIds, formatTable };
 }
+
+/**
+ * Equal short texts in a column that repeats itself become one string (100,000 rows of
+ * “中共党员” held 100,000 copies); a column that does not repeat (names, ID numbers) stops
+ * being looked up after a trial.
+ */
+const INTERN_MAX_LENGTH = 24;
+const INTERN_COLUMNS = 64;
+const INTERN_TRIAL = 100;
 
 /**
  * The rows again, dense from column A. Cells at or beyond `width` are dropped: once the
@@ -95,8 +119,12 @@ export function packRows(rows: readonly GridRow[]): PackedRows {
  */
 export function unpackRows(p: PackedRows, width = Number.POSITIVE_INFINITY): GridRow[] {
   const rows: GridRow[] = new Array<GridRow>(p.rowNumbers.length);
+  const interned = new Map<string, string>();
+  const tries = new Uint32Array(INTERN_COLUMNS);
+  const hits = new Uint32Array(INTERN_COLUMNS);
   let k = 0;
   let s = 0;
+  let l = 0;
   let at = 0;
   for (let i = 0; i < rows.length; i++) {
     const end = k + p.counts[i]!;
@@ -109,7 +137,19 @@ export function unpackRows(p: PackedRows, width = Number.POSITIVE_INFINITY): Gri
         const len = p.textLengths[s++]!;
         v = p.text.slice(at, at + len);
         at += len;
-      } else if (tag === NUMBER) v = p.numbers[k]!;
+        const c = p.columns[k]!;
+        if (len <= INTERN_MAX_LENGTH && c < INTERN_COLUMNS && (tries[c]! < INTERN_TRIAL || hits[c]! * 2 >= tries[c]!)) {
+          // a column of repeated values (性别, 政治面貌, 所在单位, 职务…) shares one string per value
+          tries[c]!++;
+          const seen = interned.get(v);
+          if (seen === undefined) interned.set(v, v);
+          else {
+            hits[c]!++;
+            v = seen;
+          }
+        }
+      } else if (tag === LONG_STRING) v = p.long[l++]!;
+      else if (tag === NUMBER) v = p.numbers[k]!;
       else if (tag === TRUE) v = true;
       else if (tag === FALSE) v = false;
       else v = new Date(p.numbers[k]!);

@@ -18,6 +18,8 @@ export type Coerced = FieldCheck | { ok: false; reason: string; severity: typeof
 
 const ok = (value: unknown): FieldCheck => ({ ok: true, value });
 const noSpaces = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+/** toUpperCase copies even a string it does not change (100,000 ID numbers, twice over) */
+const upper = (s: string) => (/[a-z\u00b5\u00df-\uffff]/.test(s) ? s.toUpperCase() : s);
 
 /** 18-digit IDs typed into a number cell keep only 15 significant digits. */
 const lostDigits = (label: string): Coerced => ({
@@ -80,7 +82,7 @@ function idNumber(field: ImportField, v: string | number | boolean | Date): Coer
     v = numberText(v);
   }
   if (typeof v !== 'string') return { ok: false, reason: `${field.label}只能由数字和末位X组成` };
-  const s = noSpaces(toAsciiWidth(v)).toUpperCase();
+  const s = upper(noSpaces(toAsciiWidth(v)));
   // checked (GB 11643) by the field's checkValue, or by default-checks when it has none
   return SCIENTIFIC.test(s) ? lostDigits(field.label) : ok(s);
 }
