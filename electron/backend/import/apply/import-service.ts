@@ -88,6 +88,8 @@ export class ImportService {
 
   stageFile(name: string, dataBase64: string): { path: string; name: string; size: number } {
     fs.mkdirSync(this.stagingDir, { recursive: true });
+    // characters no file name may hold on Windows, control characters included
+    // eslint-disable-next-line no-control-regex -- removing them is the point
     const safe = path.basename(name).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'file';
     const file = path.join(this.stagingDir, `${randomUUID()}-${safe}`);
     const data = Buffer.from(dataBase64, 'base64');

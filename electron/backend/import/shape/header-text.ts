@@ -36,7 +36,7 @@ export function headerKey(raw: unknown): string {
 
 /** Without anything in brackets: "身份证号(18位)" → "身份证号". */
 export function withoutBrackets(key: string): string {
-  return key.replace(/[(（【\[<《][^)）】\]>》]*[)）】\]>》]/g, '');
+  return key.replace(/[(（【[<《][^)）】\]>》]*[)）】\]>》]/g, '');
 }
 
 /**

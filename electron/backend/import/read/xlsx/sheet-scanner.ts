@@ -24,7 +24,7 @@ export class SheetScanner {
   ) {}
 
   push(chunk: string): void {
-    let s = this.carry + chunk;
+    const s = this.carry + chunk;
     this.carry = '';
     if (!this.tag) {
       const root = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(s);
@@ -45,7 +45,6 @@ export class SheetScanner {
       }
     }
     this.carry = this.scanMerges(s, pos);
-    s = '';
   }
 
   /**
