@@ -1,6 +1,5 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { migration001 } from '../../electron/backend/db/migrations/001-core';
 import { MIGRATIONS } from '../../electron/backend/db/migrations';
 import { APPLICATION_ID, migrate } from '../../electron/backend/db/open';
 import { checkCharFor } from '../../shared/validation/id-number';
+import { runKilledChild } from '../helpers/kill-child';
 import { mulberry32 } from '../../electron/backend/demo/demo-people'; // seeded: a failing run can be repeated
 
 /**
@@ -32,37 +32,8 @@ function idFor(i: number): string {
   return first17 + checkCharFor(first17);
 }
 
-/**
- * Runs the child; kills it `delayMs` after it says BEGIN (never, if delayMs is null), or,
- * with delayMs 'at-pause', as soon as it says it stopped inside the write.
- */
-function runChild(args: string[], delayMs: number | null | 'at-pause'): Promise<{ killed: boolean; doneMs: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (delayMs === 'at-pause') {
-        if (/AT \d+/.test(out) && !killed) {
-          killed = true;
-          child.kill('SIGKILL');
-        }
-      } else if (delayMs !== null && out.includes('BEGIN') && !killed) {
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      const done = /DONE (\d+)/.exec(out);
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', doneMs: done ? Number(done[1]) : null });
-      else reject(new Error(`child failed (${code}): ${err}`));
-    });
-  });
-}
+/** Runs crash-child.ts, killed as runKilledChild says. */
+const runChild = (args: string[], kill: number | null | 'at-stop') => runKilledChild(CHILD, args, kill);
 
 function copyDb(from: string, to: string): void {
   for (const ext of ['', '-wal', '-shm']) {
@@ -148,7 +119,7 @@ describe('crash safety (SIGKILL at random points)', () => {
     // stops dead at that row (a timer alone can land after the commit on a loaded machine)
     for (const share of [0.25, 0.5, 0.75]) {
       copyDb(base, work);
-      const r = await runChild(['import', work, big, String(100_000 * share)], 'at-pause');
+      const r = await runChild(['import', work, big, String(100_000 * share)], 'at-stop');
       assert.ok(r.killed && r.doneMs === null, 'the kill landed inside the write');
       const s = inspect(work);
       assert.equal(s.integrity, 'ok');
@@ -180,7 +151,7 @@ describe('crash safety (SIGKILL at random points)', () => {
     const work = path.join(tmp, 'migrate.db');
     for (const m of MIGRATIONS.filter((x) => x.version >= 2)) {
       copyDb(v1, work);
-      const r = await runChild(['migrate', work, String(m.version)], 'at-pause');
+      const r = await runChild(['migrate', work, String(m.version)], 'at-stop');
       assert.ok(r.killed && r.doneMs === null, `the kill landed inside migration ${m.version}`);
       assert.equal(rawSchemaState(work), m.version - 1, `killed inside migration ${m.version}`);
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inProcessCli, npmCli, onlyJson } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-db';
 import { IMPORT_FIXTURES, listImportFixtures } from '../../helpers/fixtures';
+import { REASON_PATTERNS } from '../../helpers/import-expectations';
 
 /**
  * `import roster` as outside checks call it (docs/cli.md): every fixture in
@@ -32,16 +33,6 @@ interface ImportJson {
   applied: boolean;
 }
 
-/** What each kind of refusal in roster_bad.xlsx must say (reason kinds from its .expect.json). */
-const REASON_PATTERNS: Record<string, RegExp> = {
-  'check digit': /校验位/,
-  'no name': /姓名不能为空/,
-  '17 digits': /应为18位.*17位/,
-  'impossible date': /不存在/,
-  'sex not 男/女': /性别/,
-  'duplicate ID in file': /重复/,
-  'ID as float: digits lost': /数字形式存储|已丢失/,
-};
 
 const rosterFixtures = listImportFixtures().filter((f) => path.basename(f.file).startsWith('roster_'));
 
