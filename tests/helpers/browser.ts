@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { BackendHost } from '../../electron/backend/host';
 import { fixedClock, type Clock } from '../../electron/backend/clock';
 import { startBridgeServer, type Bridge } from '../../electron/bridge/bridge-server';
+import type { MenuCommand } from '../../shared/host-bridge';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,7 +33,21 @@ export interface AppUnderTest {
  * The built renderer (dist/renderer) served by the real loopback bridge over a fresh
  * database in its own temp folder, opened in a new browser page.
  */
-export async function openApp(browser: Browser, opts: { clock?: Clock; seed?: (host: BackendHost) => void; viewport?: { width: number; height: number } } = {}): Promise<AppUnderTest> {
+export interface OpenAppOptions {
+  clock?: Clock;
+  seed?: (host: BackendHost) => void;
+  viewport?: { width: number; height: number };
+  /**
+   * Gives the page a stand-in of the desktop shell's host bridge whose menu the test chooses
+   * from with `chooseMenu` (the native dialogs it offers answer "cancelled").
+   */
+  desktopMenu?: boolean;
+}
+
+/** Chooses a menu item of the stand-in desktop menu (openApp with `desktopMenu`). */
+export const chooseMenu = (page: Page, command: MenuCommand) => page.evaluate((c) => (window as unknown as { chooseMenu(c: string): void }).chooseMenu(c), command);
+
+export async function openApp(browser: Browser, opts: OpenAppOptions = {}): Promise<AppUnderTest> {
   const staticDir = path.join(REPO, 'dist', 'renderer');
   if (!fs.existsSync(path.join(staticDir, 'app.js'))) throw new Error('dist/renderer is missing: run `node scripts/build.mjs` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledgerdesk-e2e-'));
@@ -43,6 +58,25 @@ export async function openApp(browser: Browser, opts: { clock?: Clock; seed?: (h
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[page error]', err.message));
+  if (opts.desktopMenu) {
+    // a string, not a function: the test runner's transpiler adds helpers a page does not have
+    await page.addInitScript(`{
+      const listeners = new Set();
+      window.chooseMenu = (c) => listeners.forEach((l) => l(c));
+      window.ledgerdeskHost = {
+        pickDataFile: async () => null,
+        pickSavePath: async () => null,
+        pickOpenPaths: async () => [],
+        openAttachment: async () => null,
+        revealAttachment: async () => null,
+        printToPdf: async () => null,
+        onMenuCommand(l) {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        },
+      };
+    }`);
+  }
   await page.goto(bridge.url);
   return {
     dir,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/app';
 import { api, errorMessage, host } from '../api';
+import { undoTyping } from '../common/menu-undo';
 import { StatusProvider, useStatus } from '../common/status';
 import { RosterPage, type PersonFocus } from '../roster/RosterPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -58,6 +59,9 @@ function Shell() {
   useEffect(() => {
     void refreshInfo();
   }, [refreshInfo]);
+
+  // 撤销/重做 from the menu while typing undo the typing, anywhere in the app (menu-undo.ts)
+  useEffect(() => host?.onMenuCommand((c) => (c === 'undo' || c === 'redo') && undoTyping(c)), []);
 
   const switchedFile = useCallback(async () => {
     setFileDialog(false);

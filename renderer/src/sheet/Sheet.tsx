@@ -6,6 +6,7 @@ import { gridLocale, gridTheme } from '../common/grid-setup';
 import { useStatus } from '../common/status';
 import { parseTsv, toTsv } from '../common/tsv';
 import { useUndoCommand } from '../common/use-undo-command';
+import { typingTarget } from '../common/menu-undo';
 import type { CellMarks } from './cell-marks';
 import { describeFilter } from './filter-chips';
 import { planClear, planFill, planPaste, textKey, type CellPlan } from './paste-plan';
@@ -950,6 +951,8 @@ export function Sheet<R>(props: SheetProps<R>) {
   useEffect(
     () =>
       host?.onMenuCommand((c) => {
+        // typing in a cell or a text box: the app's own listener undoes the typing (menu-undo.ts)
+        if ((c === 'undo' || c === 'redo') && typingTarget()) return;
         if (c === 'undo') void doUndo(false);
         if (c === 'redo') void doUndo(true);
         if (c === 'find') latest.current.onFind?.();

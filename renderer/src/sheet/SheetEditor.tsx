@@ -122,6 +122,7 @@ export const SheetEditor = forwardRef<SheetEditorHandle, {
     <div className={state ? 'sheet-editor editing' : 'sheet-editor'} style={style} data-testid={state ? 'sheet-editor' : undefined}>
       <textarea
         ref={area}
+        data-sheet-sink={state ? 'editing' : 'ready'}
         className={reason ? 'invalid' : undefined}
         aria-label={state ? `编辑${state.label}` : '在选中的单元格中输入'}
         aria-invalid={!!reason}
