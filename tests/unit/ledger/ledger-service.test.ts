@@ -105,6 +105,32 @@ test('records: validation per cell with Chinese reasons; paste saves valid cells
   assert.match(batch.refused[1]!.reason, /未添加此行/);
 });
 
+test('a batch of edits (a paste) records one audit line per changed cell, all under one batch, each in its record\'s history', (t) => {
+  const { backend, categoryId } = ledgerBackend(t);
+  const r = backend.ledger.records;
+  // more lines than one multi-row audit statement holds (64), and an edit that changes nothing
+  const recs = Array.from({ length: 40 }, (_, i) => r.create(categoryId, { content: `意见${i}`, measure: '约谈' }));
+  const batch = r.applyBatch({
+    categoryId,
+    edits: recs.map((rec, i) => ({ id: rec.id, values: i === 7 ? { measure: '约谈' } : { measure: `整改${i}`, status: '办理中' } })),
+    creates: [],
+  });
+  assert.equal(batch.previous.length, 39, 'the unchanged record has nothing to undo');
+  const lines = recs.map((rec) => r.history(rec.id).filter((l) => l.action === 'update'));
+  assert.equal(lines[7]!.length, 0);
+  for (const [i, l] of lines.entries()) {
+    if (i === 7) continue;
+    assert.deepEqual(
+      l.map((x) => [x.field, x.oldValue, x.newValue]).sort(),
+      [['办理状态', '未办结', '办理中'], ['整改措施', '约谈', `整改${i}`]],
+      `record ${i}`,
+    );
+  }
+  const batchIds = new Set(lines.flat().map((l) => l.batchId));
+  assert.equal(batchIds.size, 1);
+  assert.ok([...batchIds][0], 'a batch id');
+});
+
 test('recycle bin: delete hides, restore brings back, emptying erases for good; history shows each step', (t) => {
   const { backend, categoryId } = ledgerBackend(t);
   const { records: r, categories: c } = backend.ledger;
