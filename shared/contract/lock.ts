@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { returns } from './define';
 
+/** Refusals about the password, the same for the app's lock screen, its backups and the command line. */
+export const PasswordErrorCode = {
+  required: 'PASSWORD_REQUIRED',
+  wrong: 'WRONG_PASSWORD',
+} as const;
+
 /** The optional lock (锁定): a password asked at start and after some minutes without use. */
 export interface LockStatus {
   /** a password is set */

@@ -163,4 +163,37 @@ describe('the lock in the browser', () => {
     await unlockWith(page, '新的密码-2027');
     await rosterShows(page);
   });
+  it('restores a backup made before the password was changed, asking for the password of that time', async () => {
+    const { page } = app;
+    await page.locator('.sidebar').getByRole('button', { name: '数据安全', exact: true }).click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByTestId('status').filter({ hasText: '已备份到' }).waitFor();
+    // after the backup: a person added, then the password changed
+    app.host.current.roster.create({ name: '李娜' });
+    const changed = await app.host.dispatch('lock.setPassword', { current: '新的密码-2027', password: '第三个密码-2028', idleMinutes: 5 });
+    assert.equal(changed.ok, true, JSON.stringify(changed));
+
+    const manual = page.getByTestId('backup-list').getByRole('row').filter({ hasText: '手动备份' }).first();
+    await manual.getByRole('button', { name: '从此备份恢复…' }).click();
+    const ask = page.getByRole('dialog', { name: '输入这个备份的密码' });
+    await ask.getByText('用现在的密码打不开').waitFor();
+    await ask.getByLabel('备份的密码').fill('第三个密码-2028');
+    await ask.getByRole('button', { name: '检查备份' }).click();
+    await ask.getByRole('alert').filter({ hasText: '密码不对，打不开这个备份' }).waitFor();
+    await ask.getByLabel('备份的密码').fill('新的密码-2027');
+    await ask.getByRole('button', { name: '检查备份' }).click();
+    const confirm = page.getByRole('dialog', { name: '从备份恢复' });
+    await confirm.getByText('其中有 1 名人员').waitFor();
+    await confirm.getByRole('button', { name: '恢复', exact: true }).click();
+    await page.getByTestId('status').filter({ hasText: '已恢复' }).waitFor();
+    assert.deepEqual(app.host.current.roster.list().map((p) => p.name), ['王伟'], 'the data of the backup, without 李娜');
+
+    // the restored file keeps today's password, not the backup's
+    app.host.open(app.dbPath, false);
+    await page.reload();
+    await unlockWith(page, '新的密码-2027');
+    await page.getByTestId('lock-error').filter({ hasText: '密码不正确' }).waitFor();
+    await unlockWith(page, '第三个密码-2028');
+    await rosterShows(page);
+  });
 });

@@ -10,11 +10,9 @@ import { unfinishedPathFor } from '../unfinished-files';
 /** 'LDK1' — marks a SQLite file as ours, so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x4c444b31;
 
-/** Refusals about the password, the same for the app's lock screen and the command line. */
-export const PasswordErrorCode = {
-  required: 'PASSWORD_REQUIRED',
-  wrong: 'WRONG_PASSWORD',
-} as const;
+import { PasswordErrorCode } from '../../../shared/contract/lock';
+
+export { PasswordErrorCode };
 export interface OpenOptions {
   /** Path of a better_sqlite3.node built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;

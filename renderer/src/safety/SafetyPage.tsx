@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupFile, BackupStatus } from '../../../shared/contract/backup';
+import { PasswordErrorCode } from '../../../shared/contract/lock';
+import { ApiError } from '../../../shared/contract/define';
 import { api, errorMessage } from '../api';
-import { ConfirmDialog } from '../common/Modal';
+import { ConfirmDialog, FormDialog } from '../common/Modal';
 import { useStatus } from '../common/status';
 import { localTime } from '../common/format';
 import { host } from '../api';
@@ -25,7 +27,11 @@ function size(bytes: number): string {
 export function SafetyPage(props: { onRestored: () => void }) {
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [extra, setExtra] = useState('');
-  const [confirm, setConfirm] = useState<{ file: string; people: number } | null>(null);
+  /** `password`: the backup's own, when it is not the data file's password now */
+  const [confirm, setConfirm] = useState<{ file: string; people: number; password?: string } | null>(null);
+  /** an encrypted backup the current password does not open: its own password is asked for */
+  const [askPassword, setAskPassword] = useState<string | null>(null);
+  const [backupPassword, setBackupPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const { notify } = useStatus();
 
@@ -55,7 +61,26 @@ export function SafetyPage(props: { onRestored: () => void }) {
       const v = await api.backup.verify({ path: file });
       setConfirm({ file, people: v.people });
     } catch (err) {
+      // made before the password was changed (or removed): it opens with the password of that time
+      if (err instanceof ApiError && (err.code === PasswordErrorCode.wrong || err.code === PasswordErrorCode.required)) {
+        setBackupPassword('');
+        setAskPassword(file);
+        return;
+      }
       notify(`不能用这个文件恢复：${errorMessage(err)}`, 'error');
+    }
+  };
+
+  /** Checks the backup with the password typed for it; a wrong one is said inside the dialog. */
+  const verifyWithPassword = async (file: string) => {
+    if (!backupPassword) throw new Error('请输入这个备份的密码');
+    try {
+      const v = await api.backup.verify({ path: file, password: backupPassword });
+      setAskPassword(null);
+      setConfirm({ file, people: v.people, password: backupPassword });
+    } catch (err) {
+      if (err instanceof ApiError && err.code === PasswordErrorCode.wrong) throw new Error('密码不对，打不开这个备份。请输入做这个备份时数据文件所用的密码。', { cause: err });
+      throw err;
     }
   };
 
@@ -136,6 +161,12 @@ export function SafetyPage(props: { onRestored: () => void }) {
           )}
         </section>
       </div>
+      {askPassword && (
+        <FormDialog title="输入这个备份的密码" submitLabel="检查备份" onClose={() => setAskPassword(null)} onSubmit={() => verifyWithPassword(askPassword)}>
+          <p>这个备份是加密的，用现在的密码打不开：它可能是更改或取消密码之前做的。请输入做这个备份时数据文件所用的密码。</p>
+          <input type="password" aria-label="备份的密码" autoComplete="off" autoFocus value={backupPassword} onChange={(e) => setBackupPassword(e.target.value)} />
+        </FormDialog>
+      )}
       {confirm && (
         <ConfirmDialog
           title="从备份恢复"
@@ -145,14 +176,16 @@ export function SafetyPage(props: { onRestored: () => void }) {
             <>
               <p>用这个备份替换当前的数据文件？备份已检查无误，其中有 {confirm.people} 名人员。</p>
               <p>恢复前会先把当前数据文件备份一份，不会丢失。</p>
+              {confirm.password && <p>恢复后的数据文件使用现在的密码（或现在的不加密设置），不再使用这个备份当时的密码。</p>}
             </>
           }
           onCancel={() => setConfirm(null)}
           onConfirm={() => {
-            const file = confirm.file;
+            const { file, password } = confirm;
             setConfirm(null);
+            setBackupPassword('');
             void run(async () => {
-              const r = await api.backup.restore({ path: file });
+              const r = await api.backup.restore({ path: file, ...(password ? { password } : {}) });
               props.onRestored();
               return `已恢复；恢复前的数据已备份到：${r.backupOfPrevious}`;
             });
