@@ -9,6 +9,7 @@ import { openBackend, currentActor, type Backend, type BackendOptions } from './
 import { createDispatcher, type Dispatch } from './dispatch';
 import { ErrorCode, fail } from './errors';
 import { restoreFromBackup, type RestoreResult } from './backup/restore';
+import { recoverFromNewestBackup } from './backup/recover';
 import { lockGate } from './lock/gate';
 import { fileKind } from './db/cipher';
 import { PasswordErrorCode, passwordFor } from './db/open';
@@ -137,6 +138,38 @@ export class BackendHost {
     });
   }
 
+  /**
+   * A sealed file the password opens but that is damaged: the newest backup encrypted with the
+   * same password replaces it (the damaged file kept, renamed) and opens. A file that opens
+   * is simply unsealed; a wrong password counts as a wrong attempt and changes nothing.
+   */
+  private unsealFromBackup(password: string): Promise<{ status: LockStatus; restored: string; damagedKeptAs: string }> {
+    if (this.backend) return Promise.resolve(fail(ErrorCode.conflict, '数据文件已经打开，请在“数据安全”中选择备份恢复。'));
+    return this.guard.serial(async () => {
+      let damaged = false;
+      await this.guard.check(() => {
+        try {
+          this.backend = this.openAt(this.path, password);
+          return true;
+        } catch (err) {
+          if (err instanceof ApiError && err.code === PasswordErrorCode.wrong) return false;
+          if (err instanceof ApiError && err.code === ErrorCode.dbCorrupt) return (damaged = true);
+          throw err;
+        }
+      }, '密码不正确');
+      if (!damaged) {
+        this.switched();
+        return { status: this.current.lock.status(), restored: '', damagedKeptAs: '' };
+      }
+      const r =
+        recoverFromNewestBackup(this.path, this.opts.nativeBinding, password, true) ??
+        fail(ErrorCode.notFound, '没有找到能用这个密码打开的完好备份（设置或更换密码之前的备份需要当时的密码，或不加密），数据文件未做改动。');
+      this.backend = this.openAt(this.path, password);
+      this.switched();
+      return { status: this.current.lock.status(), ...r };
+    });
+  }
+
   /** 忘记密码: the recovery key unseals the file's passwords; the file is re-encrypted with the new one. */
   private recover(recoveryKey: string, password: string): Promise<LockStatus> {
     return this.guard.serial(async () => {
@@ -223,6 +256,7 @@ export class BackendHost {
         return this.current.lock.status();
       },
       'lock.recover': (i) => this.recover(i.recoveryKey, i.password),
+      'lock.restoreNewestBackup': (i) => this.unsealFromBackup(i.password),
     };
     if (!this.backend) {
       // sealed: the gate lets only the lock screen's methods through; these answer them

@@ -51,5 +51,5 @@ export const appContract = {
 };
 
 /** Methods served by the host (which owns the open database) rather than by a service: those that close and reopen the file. */
-export const HOST_METHODS = ['app.openDataFile', 'backup.restore', 'lock.setPassword', 'lock.clear', 'lock.recover'] as const;
+export const HOST_METHODS = ['app.openDataFile', 'backup.restore', 'lock.setPassword', 'lock.clear', 'lock.recover', 'lock.restoreNewestBackup'] as const;
 export type HostMethod = (typeof HOST_METHODS)[number];

@@ -33,7 +33,7 @@ export const LOCK_MAX_IDLE_MINUTES = 480;
 export const LOCKED_CODE = 'LOCKED';
 
 /** What a locked backend still serves (the lock screen needs them; nothing here reveals data). */
-export const LOCK_OPEN_METHODS = ['lock.status', 'lock.unlock', 'lock.recover', 'app.info'] as const;
+export const LOCK_OPEN_METHODS = ['lock.status', 'lock.unlock', 'lock.recover', 'lock.restoreNewestBackup', 'app.info'] as const;
 
 /** A typed password is never trimmed: spaces are part of it. */
 const typed = z.string().max(LOCK_MAX_LENGTH, `密码不能超过 ${LOCK_MAX_LENGTH} 个字符`);
@@ -71,6 +71,12 @@ export const lockContract = {
    * then encrypted with the new password given here. The same recovery key stays valid.
    */
   'lock.recover': returns<LockStatus>()(z.object({ recoveryKey: z.string().max(200), password: newPassword })),
+  /**
+   * The lock screen's answer to a data file the password opens but that is damaged: the
+   * newest backup encrypted with the same password takes its place (the damaged file is kept,
+   * renamed) and opens. Refused while the file is open (数据安全 restores then).
+   */
+  'lock.restoreNewestBackup': returns<{ status: LockStatus; restored: string; damagedKeptAs: string }>()(z.object({ password: typed })),
   /**
    * A new recovery key for an encrypted file (the printout is lost, or was never made): the
    * current password is sealed to it. The old key keeps opening what it opened until the

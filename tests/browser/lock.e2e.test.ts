@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { callApiFromPage, launchChromium, openApp, type AppUnderTest } from '../helpers/browser';
 
@@ -195,5 +197,30 @@ describe('the lock in the browser', () => {
     await page.getByTestId('lock-error').filter({ hasText: '密码不正确' }).waitFor();
     await unlockWith(page, '第三个密码-2028');
     await rosterShows(page);
+  });
+  it('a damaged encrypted file: the lock screen offers the newest backup with the same password, and the damaged file is kept', async () => {
+    const { page } = app;
+    // the previous case left the file encrypted with 第三个密码-2028; a backup with it, then a change, then damage
+    await page.locator('.sidebar').getByRole('button', { name: '数据安全', exact: true }).click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByTestId('status').filter({ hasText: '已备份到' }).waitFor();
+    app.host.current.roster.create({ name: '赵强（备份之后）' });
+    app.host.close();
+    const size = fs.statSync(app.dbPath).size;
+    const fd = fs.openSync(app.dbPath, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 4096 / 2) * 4096);
+    fs.closeSync(fd);
+    app.host.open(app.dbPath, false);
+    await page.reload();
+
+    await unlockWith(page, '第三个密码-2028');
+    const screen = page.getByTestId('lock-screen');
+    await screen.getByTestId('lock-error').filter({ hasText: '已损坏' }).waitFor();
+    await screen.getByRole('button', { name: '从最新备份恢复' }).click();
+    await screen.waitFor({ state: 'detached' });
+    await page.getByTestId('status').filter({ hasText: '已从备份恢复' }).waitFor();
+    assert.deepEqual(app.host.current.roster.list().map((p) => p.name), ['王伟']);
+    const kept = fs.readdirSync(path.dirname(app.dbPath)).filter((f) => f.includes('.damaged-'));
+    assert.equal(kept.length, 1, `the damaged file kept beside it: ${kept.join(', ')}`);
   });
 });

@@ -48,7 +48,7 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string, passwor
       throw new ApiError(ErrorCode.dbTooNew, `“${name}”来自更新版本的台账督办助手（数据版本 ${version}），请先升级程序`);
     }
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
-    if (integrity !== 'ok') throw new ApiError(ErrorCode.dbCorrupt, `“${name}”已损坏（${integrity.slice(0, 200)}），不能用于恢复`);
+    if (integrity !== 'ok') throw new ApiError(ErrorCode.dbCorrupt, `“${name}”已损坏（完整性检查未通过），不能用于恢复`, { integrity: integrity.slice(0, 2000) });
     const people = (db.prepare('SELECT count(*) AS n FROM people').get() as { n: number }).n;
     return { file, schemaVersion: version, people };
   } catch (err) {

@@ -138,7 +138,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenResult {
     // A quick look at every page before trusting the file (full integrity_check is `check`).
     const quick = db.pragma('quick_check', { simple: true });
     if (quick !== 'ok') {
-      refuse(ErrorCode.dbCorrupt, `数据文件“${path.basename(file)}”已损坏（${String(quick).slice(0, 120)}）。可以从自动备份中恢复。`);
+      // SQLite's own words (English, page numbers) go to the details for a technician, not to the clerk
+      throw new ApiError(ErrorCode.dbCorrupt, `数据文件“${path.basename(file)}”已损坏（完整性检查未通过）。可以从自动备份中恢复。`, { integrity: String(quick).slice(0, 2000) });
     }
     let preMigrationCopy: string | null = null;
     if (existing && version < LATEST_SCHEMA_VERSION) {

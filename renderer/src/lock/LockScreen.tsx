@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LOCK_MIN_LENGTH, type LockStatus } from '../../../shared/contract/lock';
+import { ApiError } from '../../../shared/contract/define';
 import { api, errorMessage } from '../api';
+import { useStatus } from '../common/status';
 import { RECOVERY_FILE_NAME } from './RecoveryKeySheet';
 
 /**
@@ -14,7 +16,10 @@ export function LockScreen(props: { status: LockStatus; onUnlocked: (s: LockStat
   const [office, setOffice] = useState<string | null>(null);
   const [file, setFile] = useState<string | null>(null);
   const [forgot, setForgot] = useState(false);
+  /** the password opened the file but it is damaged: the newest backup with that password is offered */
+  const [damaged, setDamaged] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const { notify } = useStatus();
 
   useEffect(() => {
     input.current?.focus();
@@ -43,9 +48,28 @@ export function LockScreen(props: { status: LockStatus; onUnlocked: (s: LockStat
       props.onUnlocked(s);
     } catch (err) {
       setError(errorMessage(err));
-      setPassword('');
+      const isDamaged = err instanceof ApiError && err.code === 'DB_CORRUPT';
+      setDamaged(isDamaged);
+      // the password was right: it is kept for the restore
+      if (!isDamaged) setPassword('');
       setBusy(false);
       setTimeout(() => input.current?.focus(), 0);
+    }
+  };
+
+  const restoreBackup = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.lock.restoreNewestBackup({ password });
+      setPassword('');
+      setDamaged(false);
+      if (r.restored) notify(`已从备份恢复：${r.restored}；损坏的数据文件已改名保留为：${r.damagedKeptAs}`, 'success');
+      props.onUnlocked(r.status);
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
     }
   };
 
@@ -93,6 +117,14 @@ export function LockScreen(props: { status: LockStatus; onUnlocked: (s: LockStat
           <div className="lock-error" role="alert" data-testid="lock-error">
             {error ?? ''}
           </div>
+          {damaged && (
+            <div className="lock-damaged">
+              <p>可以用最近一份用这个密码加密的备份替换它；损坏的文件会改名保留，不会删除。备份之后的修改将不在恢复的文件中。</p>
+              <button type="button" disabled={busy} onClick={() => void restoreBackup()}>
+                从最新备份恢复
+              </button>
+            </div>
+          )}
           <button type="submit" className="primary lock-submit" disabled={busy}>
             {busy ? '正在验证…' : '解锁'}
           </button>
