@@ -3,6 +3,7 @@ import { contract } from '../../shared/contract';
 import { ApiError, type Envelope } from '../../shared/contract/define';
 import type { Handlers, MethodName } from '../../shared/contract/types';
 import { ErrorCode, fromSqliteError } from './errors';
+import { fromFileError } from './file-errors';
 
 z.config(z.locales.zhCN());
 
@@ -22,6 +23,8 @@ export function toErrorEnvelope(err: unknown, log: (e: unknown) => void = consol
   if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message, details: err.details } };
   const sqlite = fromSqliteError(err);
   if (sqlite) return { ok: false, error: { code: sqlite.code, message: sqlite.message } };
+  const file = fromFileError(err);
+  if (file) return { ok: false, error: { code: file.code, message: file.message } };
   log(err);
   const detail = err instanceof Error ? err.message : String(err);
   return { ok: false, error: { code: ErrorCode.internal, message: `程序内部错误：${detail}` } };

@@ -14,6 +14,7 @@ export const ErrorCode = {
   dbFull: 'DB_DISK_FULL',
   dbIo: 'DB_IO',
   dbCorrupt: 'DB_CORRUPT',
+  fileIo: 'FILE_IO',
   unknownMethod: 'UNKNOWN_METHOD',
   internal: 'INTERNAL',
 } as const;

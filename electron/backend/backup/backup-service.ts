@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileProblem } from '../file-errors';
 import type { HandlersOf } from '../../../shared/contract/types';
 import type { BackupStatus } from '../../../shared/contract/backup';
 import type { HostMethod } from '../../../shared/contract/app';
@@ -90,7 +91,7 @@ export class BackupService {
           prune(dir, 'weekly-', KEEP_WEEKLY);
         }
       } catch (err) {
-        problems.push(`备份到“${dir}”失败：${(err as Error).message}`);
+        problems.push(`备份到“${dir}”失败：${fileProblem(err) ?? (err as Error).message}`);
       }
     }
     return { written, problems };
@@ -104,7 +105,7 @@ export class BackupService {
     try {
       mirrorAttachments(attachmentsDirFor(this.ctx.dbPath), path.join(path.dirname(path.resolve(out)), 'attachments'));
     } catch (err) {
-      fail(ErrorCode.dbIo, `数据已备份到“${out}”，但附件文件未能全部复制到其旁边的 attachments 文件夹：${(err as Error).message}`);
+      fail(ErrorCode.dbIo, `数据已备份到“${out}”，但附件文件未能全部复制到其旁边的 attachments 文件夹：${fileProblem(err) ?? (err as Error).message}`);
     }
     return { out };
   }

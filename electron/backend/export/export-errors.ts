@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/contract/define';
+import { fileProblem } from '../file-errors';
 
 /** Codes of the exporter's refusals; the message the user reads is Chinese. */
 export const ExportErrorCode = {
@@ -31,7 +32,9 @@ export function fileError(err: unknown, file: string): ApiError | null {
       return new ApiError(ExportErrorCode.io, `写入“${file}”时出错：磁盘或U盘可能已被移除`);
     case 'EISDIR':
       return new ApiError(ExportErrorCode.io, `“${file}”是一个文件夹，请另选文件名`);
-    default:
-      return null;
+    default: {
+      const problem = fileProblem(err);
+      return problem ? new ApiError(ExportErrorCode.io, `未能保存“${file}”：${problem}`) : null;
+    }
   }
 }

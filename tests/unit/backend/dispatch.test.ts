@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../../shared/contract/define';
 import { BackendHost } from '../../../electron/backend/host';
@@ -31,6 +32,18 @@ function valueOf<T>(env: Envelope<unknown>): T {
 }
 
 describe('the dispatcher (every transport enters here)', () => {
+  it('a file-system failure is told in Chinese (naming the path), not as Node\'s English error', async (t) => {
+    const h = host(t);
+    const dir = tempDir(t);
+    // a backup "into a folder" that is really a file: mkdir fails with EEXIST
+    fs.writeFileSync(path.join(dir, '备份.txt'), 'x');
+    const e = errorOf(await h.dispatch('backup.now', { path: path.join(dir, '备份.txt', 'x.db') }));
+    assert.equal(e.code, 'FILE_IO');
+    assert.match(e.message, /同名的文件/);
+    assert.ok(e.message.includes('备份.txt'), e.message);
+    assert.doesNotMatch(e.message.replace(/“[^”]*”/g, ''), /[A-Za-z]/, e.message);
+  });
+
   it('an unknown method is UNKNOWN_METHOD with a Chinese message', async (t) => {
     const { dispatch } = host(t);
     for (const m of ['roster.explode', 'nothing', '', '__proto__', 'constructor', 'toString', 'roster.list.extra']) {
