@@ -58,7 +58,26 @@ export function printResult(io: CliIo, json: boolean, value: unknown, human: () 
 }
 
 export function parse(cmd: Command, argv: string[]) {
-  return parseArgs({ args: argv, options: { ...commonOptions, ...cmd.options }, allowPositionals: true, strict: true });
+  try {
+    return parseArgs({ args: argv, options: { ...commonOptions, ...cmd.options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(parseArgsReason(err as Error & { code?: string }), { cause: err });
+  }
+}
+
+/** node:util's parseArgs refusals (English) in the user's words, naming the option. */
+function parseArgsReason(err: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1] ?? '';
+  switch (err.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `未知的选项：${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(err.message) ? `选项 ${option} 后面需要一个值` : `选项 ${option} 不带值`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `多余的参数：${/'([^']*)'/.exec(err.message)?.[1] ?? ''}`;
+    default:
+      return `命令行参数有误：${err.message}`;
+  }
 }
 
 /** ApiErrors are refused input (exit 1); anything else is an internal failure (exit 2). */

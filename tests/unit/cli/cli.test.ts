@@ -85,6 +85,20 @@ describe('CLI through `npm run -s cli` (as outside checks run it)', () => {
     assert.match(r.stderr, /未知命令：frobnicate/);
   });
 
+  it('a wrong option is told in Chinese, naming it: exit 2, nothing on stdout', () => {
+    for (const [args, said] of [
+      [['check', '--db', demoDb, '--bogus'], /^未知的选项：--bogus/],
+      [['check', '--db'], /^选项 --db 后面需要一个值/],
+      [['check', '--db', demoDb, '--json=yes'], /^选项 --json 不带值/],
+    ] as const) {
+      const r = npmCli([...args]);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, said);
+      assert.doesNotMatch(r.stderr, /Unknown option|argument missing|does not take an argument/);
+    }
+  });
+
   it('a missing --db is a usage error: exit 2, nothing on stdout', () => {
     const r = npmCli(['check', '--json']);
     assert.equal(r.status, 2);
