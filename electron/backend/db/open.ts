@@ -6,11 +6,10 @@ import { ErrorCode } from '../errors';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import { applyKey, fileKind, isNotADatabase } from './cipher';
 import { unfinishedPathFor } from '../unfinished-files';
+import { PasswordErrorCode } from '../../../shared/contract/lock';
 
 /** 'LDK1' — marks a SQLite file as ours, so we never migrate someone else's database. */
 export const APPLICATION_ID = 0x4c444b31;
-
-import { PasswordErrorCode } from '../../../shared/contract/lock';
 
 export { PasswordErrorCode };
 export interface OpenOptions {

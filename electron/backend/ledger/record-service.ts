@@ -124,11 +124,10 @@ export class RecordService {
     return id;
   }
 
-  /** Writes the cells that differ; returns what they held before (null: empty), for undo. */
   /**
-   * Writes the changed fields of one record, with its audit lines: recorded now, or added to
-   * `auditLines` for the caller to record once for many records (a paste of 10,000 rows writes
-   * its 100,000 lines many to a statement).
+   * Writes the cells that differ; returns what they held before (null: empty), for undo. Its
+   * audit lines are recorded now, or added to `auditLines` for the caller to record once for
+   * many records (a paste of 10,000 rows writes its 100,000 lines many to a statement).
    */
   write(before: LedgerRecord, fields: readonly LedgerField[], changes: Record<string, FieldValue | null>, refs: Refs, batchId: string | null, auditLines?: AuditLine[]): Record<string, FieldValue | null> {
     const previous: Record<string, FieldValue | null> = {};
