@@ -135,6 +135,8 @@ export const supervisionContract = {
   'tasks.update': returns<Task>()(z.object({ id, patch: taskPatch })),
   /** Refused while it has sub-tasks; its log stays. */
   'tasks.delete': returns<{ id: number }>()(z.object({ id })),
+  /** 撤销 of a deletion: the task back as it was, with its id, 协办单位 and 催报 links; refused when what it points at is gone. */
+  'tasks.undoDelete': returns<Task>()(z.object({ id })),
   /** 逐项分解: sub-tasks for lower units in one action; each inherits what it does not set. */
   'tasks.decompose': returns<Task[]>()(
     z.object({

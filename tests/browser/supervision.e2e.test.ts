@@ -275,4 +275,29 @@ describe('supervision in the browser', () => {
     assert.ok(texts.includes('窗口作风专项整顿（刑侦支队）'), texts.join('|'));
     assert.ok(!texts.some((t) => t.includes('（政治部）')), 'only the unit the list was filtered to');
   });
+  it('deletes a task from its panel and brings it back with Ctrl+Z, as it was', async () => {
+    const { page } = app;
+    const made = app.host.current.supervision.tasks.create({
+      parentId: null, title: '临时专项检查', content: '检查窗口服务', source: '自定', leadLeaderId: null, unitId: units.zz, responsibleId: null,
+      helperUnitIds: [units.xz], startDate: null, dueDate: '2026-12-31', progress: 30, status: '推进中', evidence: null, horizon: null, ledgerRecordId: null,
+    });
+    await page.locator('.sidebar').getByRole('button', { name: '督办任务' }).click();
+    await page.getByLabel('按单位筛选').selectOption(String(units.zz));
+    const grid = page.getByTestId('task-grid');
+    await grid.getByText('临时专项检查').click();
+    await page.getByTestId('task-title').filter({ hasText: '临时专项检查' }).waitFor();
+    await page.getByRole('complementary', { name: '任务详情' }).getByRole('button', { name: '删除', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: '删除督办任务' });
+    await confirm.getByText('删除后可按 Ctrl+Z 撤销').waitFor();
+    await confirm.getByRole('button', { name: '删除', exact: true }).click();
+    await page.getByTestId('status').filter({ hasText: '已删除“临时专项检查”（可按 Ctrl+Z 撤销）' }).waitFor();
+    await grid.getByText('临时专项检查').waitFor({ state: 'detached' });
+    assert.equal(app.host.current.supervision.tasks.list({ limit: 1000 }).some((x) => x.id === made.id), false);
+
+    await page.keyboard.press('Control+Z');
+    await page.getByTestId('status').filter({ hasText: '已撤销' }).waitFor();
+    await grid.getByText('临时专项检查').waitFor();
+    const back = app.host.current.supervision.detail(made.id).task;
+    assert.deepEqual([back.title, back.progress, back.status, back.helperUnitIds], ['临时专项检查', 30, '推进中', [units.xz]]);
+  });
 });

@@ -112,6 +112,7 @@ export class SupervisionService {
       'tasks.create': (i) => t.create(i),
       'tasks.update': (i) => t.update(i.id, i.patch),
       'tasks.delete': (i) => t.delete(i.id),
+      'tasks.undoDelete': (i) => t.undoDelete(i.id),
       'tasks.decompose': (i) => t.decompose(i.parentId, i.items),
       'tasks.fromLedgerRecord': (i) => this.fromLedgerRecord(i.recordId, i.parentId, i.dueDate, i.again ?? false),
       'tasks.close': (i) => this.close(i.id, i.rating, i.evidence, i.status),

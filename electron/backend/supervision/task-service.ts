@@ -13,6 +13,15 @@ import { SUBTREE_IDS } from './rollup';
 
 export const TASK_ENTITY = 'task';
 
+/** What a deletion keeps (in its audit line, under KEPT) to be undone. */
+interface DeletedTask {
+  row: Record<string, unknown>;
+  helpers: number[];
+  /** 催报 entries of 填报汇总 that pointed at it */
+  urgedUnits: number[];
+}
+const KEPT = '撤销所需';
+
 /** Audit labels for the columns a user edits (the audit log reads in Chinese). */
 const FIELD_LABELS: Record<string, string> = {
   title: '任务名称', content: '任务内容', source: '任务来源', leadLeaderId: '牵头领导', unitId: '责任单位',
@@ -205,9 +214,50 @@ export class TaskService {
     return this.db.transaction(() => {
       const task = this.get(id);
       if (task.childCount > 0) fail(ErrorCode.inUse, `“${task.title}”下还有 ${task.childCount} 项子任务，请先删除或移走它们`);
+      // the whole row goes into the audit line: 撤销 puts the task back from it (undoDelete)
+      const kept: DeletedTask = {
+        row: this.db.prepare('SELECT * FROM tasks WHERE id = ?').get(id) as Record<string, unknown>,
+        helpers: this.db.prepare('SELECT unit_id FROM task_helpers WHERE task_id = ?').pluck().all(id) as number[],
+        urgedUnits: this.db.prepare('SELECT id FROM collection_units WHERE urge_task_id = ?').pluck().all(id) as number[],
+      };
       this.db.prepare('DELETE FROM tasks WHERE id = ?').run(id);
-      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'delete', oldValue: { 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status } }]);
+      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'delete', oldValue: { 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status, [KEPT]: kept } }]);
       return { id };
+    })();
+  }
+
+  /**
+   * 撤销 of a deletion: the task comes back with its id (so its log and history join it again),
+   * its 协办单位 and the 催报 it stood for. Refused, saying why, when what it points at is gone.
+   */
+  undoDelete(id: number): Task {
+    return this.db.transaction(() => {
+      if (this.db.prepare('SELECT 1 FROM tasks WHERE id = ?').get(id)) fail(ErrorCode.conflict, '这项任务没有被删除（或已经恢复）');
+      const line = this.db
+        .prepare("SELECT old_value AS oldValue FROM audit_log WHERE entity = ? AND entity_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1")
+        .get(TASK_ENTITY, id) as { oldValue: string | null } | undefined;
+      if (!line?.oldValue) return fail(ErrorCode.notFound, '找不到这项任务的删除记录，无法恢复');
+      const kept = (JSON.parse(line.oldValue) as Record<string, unknown>)[KEPT] as DeletedTask | undefined;
+      if (!kept) return fail(ErrorCode.notFound, '这项任务是在旧版本中删除的，没有留下可以恢复的内容');
+      // only the table's own columns (the row is read back from our log, not trusted blindly)
+      const columns = new Set((this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('tasks') as string[]));
+      const names = Object.keys(kept.row).filter((c) => columns.has(c));
+      if (kept.row.parent_id !== null && kept.row.parent_id !== undefined && !this.db.prepare('SELECT 1 FROM tasks WHERE id = ?').get(kept.row.parent_id)) {
+        fail(ErrorCode.conflict, '它的上级任务已被删除，请先恢复上级任务');
+      }
+      try {
+        this.db.prepare(`INSERT INTO tasks (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(names.map((c) => kept.row[c] ?? null));
+      } catch (err) {
+        if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') fail(ErrorCode.conflict, '它所关联的单位、人员或周期任务已被删除，无法恢复这项任务');
+        throw err;
+      }
+      const helper = this.db.prepare('INSERT OR IGNORE INTO task_helpers (task_id, unit_id) SELECT ?, id FROM units WHERE id = ?');
+      for (const u of kept.helpers) helper.run(id, u);
+      const relink = this.db.prepare('UPDATE collection_units SET urge_task_id = ? WHERE id = ? AND urge_task_id IS NULL');
+      for (const c of kept.urgedUnits) relink.run(id, c);
+      const task = this.get(id);
+      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'restore', oldValue: '已删除', newValue: { 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status } }]);
+      return task;
     })();
   }
 

@@ -18,7 +18,14 @@ import { LinkedRecord } from './LinkedRecord';
 type Dialog = 'edit' | 'decompose' | 'urge' | 'override' | 'close' | 'delete' | 'timeline' | null;
 
 /** One task: its fields, the roll-up of its sub-tasks, the 留痕 trail and every action on it. */
-export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: number) => void; onChanged: (t: Task | null) => void }) {
+export function TaskDetail(props: {
+  taskId: number;
+  today: string;
+  onOpen: (id: number) => void;
+  onChanged: (t: Task | null) => void;
+  /** deleted: the page says so and offers 撤销 (without it, the panel says so itself) */
+  onDeleted?: (t: Task) => void;
+}) {
   const { rules } = useRules();
   const { notify } = useStatus();
   const [detail, setDetail] = useState<Detail | null>(null);
@@ -173,11 +180,11 @@ export function TaskDetail(props: { taskId: number; today: string; onOpen: (id: 
           title="删除督办任务"
           danger
           confirmLabel="删除"
-          message={<p>确定删除“{t.title}”吗？删除后可在修改记录中查到，留痕保留。</p>}
+          message={<p>确定删除“{t.title}”吗？{props.onDeleted ? '删除后可按 Ctrl+Z 撤销；' : ''}删除后可在修改记录中查到，留痕保留。</p>}
           onCancel={() => setDialog(null)}
           onConfirm={() =>
             void api.tasks.delete({ id: t.id }).then(
-              () => (setDialog(null), notify(`已删除“${t.title}”`, 'success'), props.onChanged(null)),
+              () => (setDialog(null), props.onDeleted ? props.onDeleted(t) : notify(`已删除“${t.title}”`, 'success'), props.onChanged(null)),
               (err) => (setDialog(null), notify(errorMessage(err), 'error')),
             )
           }

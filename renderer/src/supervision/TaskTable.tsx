@@ -1,12 +1,23 @@
 import { useEffect, useMemo } from 'react';
 import type { Task } from '../../../shared/domain/supervision';
 import { Sheet } from '../sheet/Sheet';
-import { useSheet } from '../sheet/sheet-controller';
+import { useSheet, type SheetController } from '../sheet/sheet-controller';
 import { taskColumns, useLevelName } from './task-columns';
 
 /** The tasks on a read-only sheet: a click (or the arrow keys) selects, a double click or Enter opens; ranges copy as in Excel. */
-export function TaskTable(props: { tasks: Task[]; today?: string | undefined; selectedId?: number | null; onSelect?: (t: Task) => void; onOpen?: (t: Task) => void; hide?: string[]; testId?: string }) {
-  const sheet = useSheet<Task>();
+export function TaskTable(props: {
+  tasks: Task[];
+  today?: string | undefined;
+  selectedId?: number | null;
+  onSelect?: (t: Task) => void;
+  onOpen?: (t: Task) => void;
+  hide?: string[];
+  testId?: string;
+  /** the page's own, when it puts steps on the sheet's undo stack (a deletion from the detail panel) */
+  controller?: SheetController<Task>;
+}) {
+  const own = useSheet<Task>();
+  const sheet = props.controller ?? own;
   const levelName = useLevelName();
   const hide = props.hide?.join(',') ?? '';
   const columns = useMemo(() => taskColumns({ today: props.today, levelName }).filter((c) => !hide.split(',').includes(c.key)), [props.today, hide, levelName]);

@@ -4,6 +4,7 @@ import { api, errorMessage } from '../api';
 import { useStatus } from '../common/status';
 import { askSavePath, downloadBase64 } from '../common/files';
 import { TaskTable } from './TaskTable';
+import { useSheet } from '../sheet/sheet-controller';
 import { TaskDetail } from './TaskDetail';
 import { TaskForm } from './TaskForm';
 import { UnitSelect } from './UnitSelect';
@@ -33,6 +34,26 @@ export function TasksPage(props: { focusId: number | null }) {
   const [tasks, setTasks] = useState<Task[] | null>(null);
   const [selected, setSelected] = useState<number | null>(props.focusId);
   const [creating, setCreating] = useState(false);
+  const sheet = useSheet<Task>();
+
+  /** A deletion is one step on the list's undo stack: Ctrl+Z brings the task back as it was. */
+  const deleted = (t: Task) => {
+    sheet.undo.push({
+      label: `删除“${t.title}”`,
+      undo: async () => {
+        await api.tasks.undoDelete({ id: t.id });
+        load();
+        setSelected(t.id);
+      },
+      redo: async () => {
+        await api.tasks.delete({ id: t.id });
+        setSelected(null);
+        load();
+      },
+    });
+    notify(`已删除“${t.title}”（可按 Ctrl+Z 撤销）`, 'success');
+    sheet.focus();
+  };
 
   useEffect(() => setSelected(props.focusId), [props.focusId]);
 
@@ -100,7 +121,7 @@ export function TasksPage(props: { focusId: number | null }) {
         <button onClick={() => void exportExcel()}>导出Excel</button>
       </div>
       <div className="split">
-        {shown && <TaskTable tasks={shown} today={today} selectedId={selected} onSelect={(t) => setSelected(t.id)} onOpen={(t) => setSelected(t.id)} hide={HIDDEN} testId="task-grid" />}
+        {shown && <TaskTable tasks={shown} today={today} selectedId={selected} onSelect={(t) => setSelected(t.id)} onOpen={(t) => setSelected(t.id)} hide={HIDDEN} testId="task-grid" controller={sheet} />}
         {selected !== null && today && (
           <aside className="side-panel task-panel" aria-label="任务详情">
             <button className="ghost small-button panel-close" onClick={() => setSelected(null)} aria-label="关闭详情" title="关闭详情">
@@ -111,6 +132,7 @@ export function TasksPage(props: { focusId: number | null }) {
               taskId={selected}
               today={today}
               onOpen={setSelected}
+              onDeleted={deleted}
               onChanged={(t) => {
                 if (!t) setSelected(null);
                 load();

@@ -137,3 +137,42 @@ test('a record of an archived ledger is not turned into a task', async (t) => {
   await assert.rejects(async () => backend.handlers['tasks.fromLedgerRecord']({ recordId: rec.id, parentId: null }), refusedWith(/已归档，不能再转为督办任务/));
   assert.equal((await backend.handlers['tasks.list']({ ledgerRecordId: rec.id, limit: 10 })).length, 0);
 });
+
+test('a deleted task comes back with 撤销: same id, fields, 协办单位, log and history; refused while its unit is gone', (t) => {
+  const { backend, units, people } = supervisionBackend(t);
+  const s = backend.supervision;
+  const parent = s.tasks.create(taskInput({ title: '整改总任务', unitId: units.lead }));
+  const task = s.tasks.create(
+    taskInput({ title: '窗口服务整改', parentId: parent.id, unitId: units.a, responsibleId: people.wang, helperUnitIds: [units.b, units.c], dueDate: '2026-03-20', content: '限期整改' }),
+  );
+  s.tasks.update(task.id, { progress: 40, status: '推进中' });
+  s.tasks.act(task.id, 'urge', '请本周内报送进展');
+  const before = s.detail(task.id);
+
+  s.tasks.delete(task.id);
+  assert.throws(() => s.detail(task.id), refusedWith(/不存在/));
+  assert.equal(s.tree(parent.id).children.length, 0);
+
+  const back = s.tasks.undoDelete(task.id);
+  assert.equal(back.id, task.id);
+  const after = s.detail(task.id);
+  assert.deepEqual(
+    { ...after.task, level: undefined },
+    { ...before.task, level: undefined },
+    'every field as it was (the colour is computed again)',
+  );
+  assert.deepEqual(after.task.helperUnitIds.sort(), [units.b, units.c].sort());
+  assert.ok(s.tasks.log.forTask(task.id).some((l) => l.text === '请本周内报送进展'), 'its 催办 log is its own again');
+  assert.equal(s.tree(parent.id).children.length, 1, 'back under its parent');
+  const history = backend.audit.forRecord('task', task.id).map((l) => l.action);
+  assert.deepEqual(history.slice(0, 2), ['restore', 'delete'], 'the deletion and the restore are both in its history');
+  assert.throws(() => s.tasks.undoDelete(task.id), refusedWith(/没有被删除/));
+
+  // a task whose 责任单位 went away in between cannot come back, and says why
+  const lone = s.tasks.create(taskInput({ title: '交警专项', unitId: units.c }));
+  s.tasks.delete(lone.id);
+  s.tasks.update(task.id, { helperUnitIds: [units.b] });
+  backend.units.delete(units.c);
+  assert.throws(() => s.tasks.undoDelete(lone.id), refusedWith(/关联的单位、人员或周期任务已被删除/));
+  assert.throws(() => s.tasks.undoDelete(99999), refusedWith(/找不到这项任务的删除记录/));
+});
