@@ -119,6 +119,17 @@ export class TaskService {
     }
   }
 
+  /**
+   * A task id never used before, not even by a deleted task: its log and history stay its own,
+   * and a deletion can always be undone into its old id (SQLite would reuse the highest id).
+   */
+  private nextId(): number {
+    const row = this.db
+      .prepare("SELECT max(coalesce((SELECT max(id) FROM tasks), 0), coalesce((SELECT max(entity_id) FROM audit_log WHERE entity = ?), 0)) + 1 AS id")
+      .get(TASK_ENTITY) as { id: number };
+    return row.id;
+  }
+
   /** Inserts one task; the caller holds the transaction. */
   insert(input: NewTaskInput & { recurrenceId?: number | null; occurrenceDate?: string | null }): number {
     if (input.parentId !== null) this.get(input.parentId);
@@ -132,12 +143,13 @@ export class TaskService {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO tasks (parent_id, title, content, source, lead_leader_id, unit_id, responsible_id, start_date, due_date, progress, status,
+          `INSERT INTO tasks (id, parent_id, title, content, source, lead_leader_id, unit_id, responsible_id, start_date, due_date, progress, status,
              evidence, ledger_record_id, horizon, recurrence_id, occurrence_date, closed_at, created_at, updated_at)
-           VALUES (@parentId, @title, @content, @source, @leadLeaderId, @unitId, @responsibleId, @startDate, @dueDate, @progress, @status,
+           VALUES (@id, @parentId, @title, @content, @source, @leadLeaderId, @unitId, @responsibleId, @startDate, @dueDate, @progress, @status,
              @evidence, @ledgerRecordId, @horizon, @recurrenceId, @occurrenceDate, @closedAt, @now, @now)`,
         )
         .run({
+          id: this.nextId(),
           parentId: input.parentId, title: input.title, content: input.content, source: input.source, leadLeaderId: input.leadLeaderId,
           unitId: input.unitId, responsibleId: input.responsibleId, startDate: input.startDate, dueDate: input.dueDate,
           progress: closed ? 100 : input.progress, status: input.status, evidence: input.evidence, ledgerRecordId: input.ledgerRecordId,

@@ -176,3 +176,15 @@ test('a deleted task comes back with 撤销: same id, fields, 协办单位, log 
   assert.throws(() => s.tasks.undoDelete(lone.id), refusedWith(/关联的单位、人员或周期任务已被删除/));
   assert.throws(() => s.tasks.undoDelete(99999), refusedWith(/找不到这项任务的删除记录/));
 });
+
+test('a new task never takes the id of a deleted one (its log and history would become the new task\'s), so a deletion can still be undone', (t) => {
+  const { backend, units } = supervisionBackend(t);
+  const s = backend.supervision;
+  const a = s.tasks.create(taskInput({ title: '甲', unitId: units.a }));
+  s.tasks.act(a.id, 'urge', '甲的催办');
+  s.tasks.delete(a.id);
+  const b = s.tasks.create(taskInput({ title: '乙', unitId: units.a }));
+  assert.notEqual(b.id, a.id);
+  assert.equal(s.tasks.log.forTask(b.id).some((l) => l.text === '甲的催办'), false, 'nothing of 甲 shows on 乙');
+  assert.equal(s.tasks.undoDelete(a.id).title, '甲');
+});
