@@ -9,6 +9,7 @@ import type { CategoryService } from './category-service';
 import { checkValue, displayValue, type Refs } from './field-values';
 import { RECORD_COLUMNS, toRecord, type DbRecord } from './ledger-rows';
 import { DbRefs } from './refs';
+import { FreshIds } from '../db/fresh-ids';
 import type { SearchIndex } from './search-index';
 
 type RawValues = Record<string, RawCell | undefined>;
@@ -28,6 +29,8 @@ export function auditShown(f: LedgerField, v: FieldValue | null | undefined, ref
  */
 export class RecordService {
   private readonly byId: Statement;
+  /** never an id a purged record had: its audit lines would read as the new record's history */
+  private readonly ids: FreshIds;
 
   constructor(
     private readonly ctx: BackendContext,
@@ -36,6 +39,7 @@ export class RecordService {
     private readonly search: SearchIndex,
   ) {
     this.byId = ctx.db.prepare(`SELECT ${RECORD_COLUMNS} FROM ledger_records WHERE id = ?`);
+    this.ids = new FreshIds(ctx.db, 'ledger_records', RECORD_ENTITY);
   }
 
   private get db(): Database {
@@ -113,9 +117,10 @@ export class RecordService {
   /** Inserts a validated record; the caller holds the transaction. */
   insert(categoryId: number, fields: readonly LedgerField[], values: Record<string, FieldValue>, refs: Refs, batchId: string | null): number {
     const now = this.now();
-    const id = Number(
-      this.statement('INSERT INTO ledger_records (category_id, data, created_at, updated_at) VALUES (?, ?, ?, ?)').run(categoryId, JSON.stringify(values), now, now).lastInsertRowid,
-    );
+    const id = this.ids.insert((id) => {
+      this.statement('INSERT INTO ledger_records (id, category_id, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, categoryId, JSON.stringify(values), now, now);
+      return id;
+    });
     this.audit.record(
       fields.filter((f) => values[f.key] !== undefined).map((f) => ({ entity: RECORD_ENTITY, entityId: id, action: 'create' as const, field: f.label, newValue: auditShown(f, values[f.key], refs) })),
       batchId,

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { FreshIds } from '../db/fresh-ids';
 import { PERSON_FIELDS, type Person, type PersonField, type PersonInput } from '../../../shared/domain/roster';
 
 /** Database column for each roster field: the one place the two naming schemes meet. */
@@ -35,24 +36,34 @@ export type PersonRow = Person;
 export class PersonRows {
   private insertStatement: Statement | null = null;
   /** reused: no arrays made per person */
-  private readonly insertArgs: unknown[] = new Array(PERSON_FIELDS.length + 2);
+  private readonly insertArgs: unknown[] = new Array(PERSON_FIELDS.length + 3);
+
+  /** never an id a deleted row had (fresh-ids.ts) */
+  private readonly ids: FreshIds;
 
   constructor(
     private readonly db: Database,
     private readonly renamed: (personId: number) => void,
-  ) {}
+  ) {
+    this.ids = new FreshIds(db, 'people', 'person');
+  }
 
   /** A new person from the fields given (absent ones stay empty); returns the id. */
   insert(values: PersonInput, now: string): number {
     // one statement for every insert (an import writes 100,000): absent fields are NULL
     this.insertStatement ??= this.db.prepare(
-      `INSERT INTO people (${[...PERSON_FIELDS.map((f) => PERSON_COLUMNS[f]), 'created_at', 'updated_at'].join(', ')}) VALUES (${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?)`,
+      `INSERT INTO people (${['id', ...PERSON_FIELDS.map((f) => PERSON_COLUMNS[f]), 'created_at', 'updated_at'].join(', ')}) VALUES (?, ${PERSON_FIELDS.map(() => '?').join(', ')}, ?, ?)`,
     );
     const args = this.insertArgs;
-    for (let i = 0; i < PERSON_FIELDS.length; i++) args[i] = values[PERSON_FIELDS[i]!] ?? null;
-    args[PERSON_FIELDS.length] = now;
+    for (let i = 0; i < PERSON_FIELDS.length; i++) args[i + 1] = values[PERSON_FIELDS[i]!] ?? null;
     args[PERSON_FIELDS.length + 1] = now;
-    return Number(this.insertStatement.run(args).lastInsertRowid);
+    args[PERSON_FIELDS.length + 2] = now;
+    const statement = this.insertStatement;
+    return this.ids.insert((id) => {
+      args[0] = id;
+      statement.run(args);
+      return id;
+    });
   }
 
   /** Writes `changes` (only the fields in it) to person `id`. */

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
 import type { RulesStore } from './rules-store';
 import { TaskLog } from './task-log';
+import { FreshIds } from '../db/fresh-ids';
 import { levelSql } from './level-sql';
 import { selectTasks, toTask, type DbTask } from './task-rows';
 import { addDays } from './calendar';
@@ -43,12 +44,16 @@ export class TaskService {
   readonly log: TaskLog;
   private selectCache: { sql: string; byId: Statement } | null = null;
 
+  /** never an id a deleted task had: its log and history stay its own, and its deletion can be undone into it */
+  private readonly ids: FreshIds;
+
   constructor(
     private readonly ctx: BackendContext,
     private readonly audit: AuditService,
     private readonly rules: RulesStore,
   ) {
     this.log = new TaskLog(ctx);
+    this.ids = new FreshIds(ctx.db, 'tasks', TASK_ENTITY);
   }
 
   private get db(): Database {
@@ -119,17 +124,6 @@ export class TaskService {
     }
   }
 
-  /**
-   * A task id never used before, not even by a deleted task: its log and history stay its own,
-   * and a deletion can always be undone into its old id (SQLite would reuse the highest id).
-   */
-  private nextId(): number {
-    const row = this.db
-      .prepare("SELECT max(coalesce((SELECT max(id) FROM tasks), 0), coalesce((SELECT max(entity_id) FROM audit_log WHERE entity = ?), 0)) + 1 AS id")
-      .get(TASK_ENTITY) as { id: number };
-    return row.id;
-  }
-
   /** Inserts one task; the caller holds the transaction. */
   insert(input: NewTaskInput & { recurrenceId?: number | null; occurrenceDate?: string | null }): number {
     if (input.parentId !== null) this.get(input.parentId);
@@ -140,7 +134,7 @@ export class TaskService {
     this.assertRecord(input.ledgerRecordId);
     const now = this.now();
     const closed = CLOSED_STATUSES.includes(input.status);
-    const id = Number(
+    const id = this.ids.insert((id) => {
       this.db
         .prepare(
           `INSERT INTO tasks (id, parent_id, title, content, source, lead_leader_id, unit_id, responsible_id, start_date, due_date, progress, status,
@@ -149,14 +143,15 @@ export class TaskService {
              @evidence, @ledgerRecordId, @horizon, @recurrenceId, @occurrenceDate, @closedAt, @now, @now)`,
         )
         .run({
-          id: this.nextId(),
+          id,
           parentId: input.parentId, title: input.title, content: input.content, source: input.source, leadLeaderId: input.leadLeaderId,
           unitId: input.unitId, responsibleId: input.responsibleId, startDate: input.startDate, dueDate: input.dueDate,
           progress: closed ? 100 : input.progress, status: input.status, evidence: input.evidence, ledgerRecordId: input.ledgerRecordId,
           horizon: input.horizon, recurrenceId: input.recurrenceId ?? null, occurrenceDate: input.occurrenceDate ?? null,
           closedAt: closed ? now : null, now,
-        }).lastInsertRowid,
-    );
+        });
+      return id;
+    });
     if (input.helperUnitIds.length) this.setHelpers(id, input.helperUnitIds);
     const task = this.get(id);
     // the level it starts at is its first "seen" level: a later rise is measured from here

@@ -5,6 +5,7 @@ import type { BackendContext } from '../context';
 import type { AuditService } from '../audit/audit-service';
 import { ErrorCode, fail } from '../errors';
 import { similarUnitNames } from './unit-names';
+import { FreshIds } from '../db/fresh-ids';
 
 interface UnitRow {
   id: number;
@@ -22,10 +23,15 @@ const SELECT_UNITS = `
 
 /** The organisation tree (组织架构). Names are unique across the tree: imports match by name. */
 export class UnitService {
+  /** never an id a deleted row had (fresh-ids.ts) */
+  private readonly ids: FreshIds;
+
   constructor(
     private readonly ctx: BackendContext,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.ids = new FreshIds(ctx.db, 'units', 'unit');
+  }
 
   /** Modules whose references to units are not foreign keys (values inside JSON) say so here. */
   private readonly usageChecks: ((unitId: number) => string | null)[] = [];
@@ -71,10 +77,10 @@ export class UnitService {
       const next = this.db
         .prepare('SELECT coalesce(max(sort_order), -1) + 1 AS n FROM units WHERE parent_id IS ?')
         .get(input.parentId) as { n: number };
-      const { lastInsertRowid } = this.db
-        .prepare('INSERT INTO units (name, parent_id, kind, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.name, input.parentId, input.kind, next.n, now, now);
-      const id = Number(lastInsertRowid);
+      const id = this.ids.insert((id) => {
+        this.db.prepare('INSERT INTO units (id, name, parent_id, kind, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, input.name, input.parentId, input.kind, next.n, now, now);
+        return id;
+      });
       this.audit.record([{ entity: 'unit', entityId: id, action: 'create', newValue: { name: input.name, parentId: input.parentId, kind: input.kind } }]);
       return this.get(id);
     })();
