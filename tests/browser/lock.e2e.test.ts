@@ -57,8 +57,16 @@ describe('the lock in the browser', () => {
     await dialog.getByLabel('密码', { exact: true }).fill(PASSWORD);
     await dialog.getByLabel('再次输入密码').fill(PASSWORD);
     await dialog.getByLabel('空闲锁定分钟').fill('5');
+    // rewriting a large file takes seconds: the dialog says so while it works (held up here, so it can be seen)
+    await page.route('**/api/lock.setPassword', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await dialog.getByRole('button', { name: '设置密码' }).click();
+    await dialog.getByRole('status').filter({ hasText: '整个数据文件重写一遍' }).waitFor();
+    assert.equal(await dialog.getByRole('button', { name: '正在处理…' }).isDisabled(), true);
     await page.getByTestId('status').filter({ hasText: '已设置密码' }).waitFor();
+    await page.unroute('**/api/lock.setPassword');
     assert.deepEqual(app.host.current.lock.status(), { enabled: true, locked: false, idleMinutes: 5, encrypted: true });
 
     // the recovery key, shown once: the dialog stays until the user says it is kept

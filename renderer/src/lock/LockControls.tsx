@@ -121,9 +121,11 @@ export function LockSettingsDialog(props: { status: LockStatus; onClose: () => v
             </button>
           )}
           <span style={{ marginRight: 'auto' }} />
-          <button onClick={props.onClose}>取消</button>
+          <button onClick={props.onClose} disabled={busy}>
+            取消
+          </button>
           <button className="primary" disabled={busy} onClick={save}>
-            {enabled ? '保存' : '设置密码'}
+            {busy ? '正在处理…' : enabled ? '保存' : '设置密码'}
           </button>
         </>
       }
@@ -170,6 +172,11 @@ export function LockSettingsDialog(props: { status: LockStatus; onClose: () => v
           <span>空闲多少分钟后自动锁定（0 表示不自动锁定）</span>
           <input type="number" min={0} max={480} step={1} aria-label="空闲锁定分钟" value={minutes} onChange={(e) => setMinutes(e.target.value)} />
         </label>
+        {busy && (
+          <div className="lock-busy" role="status">
+            正在处理：设置、更改或清除密码时要把整个数据文件重写一遍，文件较大时需要几秒到几十秒，请稍候，不要关闭程序。
+          </div>
+        )}
         {confirmClear && !error && (
           <div className="form-error" role="alert">
             清除后数据文件将恢复为不加密，任何人复制走都能读出内容。确定请再点“确认清除密码”。
