@@ -21,8 +21,16 @@ describe('data safety page in the browser', () => {
   it('backs up now, then restores that backup after a later change', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '数据安全' }).click();
+    // a large file takes seconds to copy: the status bar says it is working (held up here, so it can be seen)
+    await page.route('**/api/backup.now', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
     await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByTestId('status').filter({ hasText: '正在备份整个数据文件' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: '立即备份' }).isDisabled(), true);
     await page.getByTestId('status').filter({ hasText: '已备份到' }).waitFor();
+    await page.unroute('**/api/backup.now');
     // the status is told after the list is reloaded, so the new backup is already listed
     assert.equal(await page.getByTestId('backup-list').getByRole('row').count(), 2);
 

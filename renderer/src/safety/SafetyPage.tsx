@@ -42,8 +42,10 @@ export function SafetyPage(props: { onRestored: () => void }) {
   }, []);
   useEffect(() => void load().catch((e) => notify(errorMessage(e), 'error')), [load, notify]);
 
-  const run = async (what: () => Promise<string>) => {
+  /** `working`: said in the status bar while it runs (a copy of a large file takes a few seconds) */
+  const run = async (what: () => Promise<string>, working?: string) => {
     setBusy(true);
+    if (working) notify(working, 'info');
     try {
       const message = await what();
       // the list is reloaded before the outcome is told, so what the message says is already on screen
@@ -89,7 +91,7 @@ export function SafetyPage(props: { onRestored: () => void }) {
     <div className="page safety-page">
       <div className="toolbar">
         <h1>数据安全</h1>
-        <button className="primary" disabled={busy} onClick={() => void run(async () => `已备份到：${(await api.backup.now({})).out}`)}>
+        <button className="primary" disabled={busy} onClick={() => void run(async () => `已备份到：${(await api.backup.now({})).out}`, '正在备份整个数据文件，请稍候…')}>
           立即备份
         </button>
         {host && (
@@ -188,7 +190,7 @@ export function SafetyPage(props: { onRestored: () => void }) {
               const r = await api.backup.restore({ path: file, ...(password ? { password } : {}) });
               props.onRestored();
               return `已恢复；恢复前的数据已备份到：${r.backupOfPrevious}`;
-            });
+            }, '正在恢复：先备份当前数据，再换上所选的备份，请稍候…');
           }}
         />
       )}
