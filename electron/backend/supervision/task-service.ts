@@ -23,6 +23,9 @@ interface DeletedTask {
 }
 const KEPT = '撤销所需';
 
+/** How a deleted or restored task reads in its audit line. */
+const shownInLog = (task: Task) => ({ 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status });
+
 /** Audit labels for the columns a user edits (the audit log reads in Chinese). */
 const FIELD_LABELS: Record<string, string> = {
   title: '任务名称', content: '任务内容', source: '任务来源', leadLeaderId: '牵头领导', unitId: '责任单位',
@@ -228,7 +231,7 @@ export class TaskService {
         urgedUnits: this.db.prepare('SELECT id FROM collection_units WHERE urge_task_id = ?').pluck().all(id) as number[],
       };
       this.db.prepare('DELETE FROM tasks WHERE id = ?').run(id);
-      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'delete', oldValue: { 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status, [KEPT]: kept } }]);
+      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'delete', oldValue: { ...shownInLog(task), [KEPT]: kept } }]);
       return { id };
     })();
   }
@@ -239,7 +242,8 @@ export class TaskService {
    */
   undoDelete(id: number): Task {
     return this.db.transaction(() => {
-      if (this.db.prepare('SELECT 1 FROM tasks WHERE id = ?').get(id)) fail(ErrorCode.conflict, '这项任务没有被删除（或已经恢复）');
+      const exists = (taskId: unknown) => this.db.prepare('SELECT 1 FROM tasks WHERE id = ?').get(taskId) !== undefined;
+      if (exists(id)) fail(ErrorCode.conflict, '这项任务没有被删除（或已经恢复）');
       const line = this.db
         .prepare("SELECT old_value AS oldValue FROM audit_log WHERE entity = ? AND entity_id = ? AND action = 'delete' ORDER BY id DESC LIMIT 1")
         .get(TASK_ENTITY, id) as { oldValue: string | null } | undefined;
@@ -249,7 +253,7 @@ export class TaskService {
       // only the table's own columns (the row is read back from our log, not trusted blindly)
       const columns = new Set((this.db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('tasks') as string[]));
       const names = Object.keys(kept.row).filter((c) => columns.has(c));
-      if (kept.row.parent_id !== null && kept.row.parent_id !== undefined && !this.db.prepare('SELECT 1 FROM tasks WHERE id = ?').get(kept.row.parent_id)) {
+      if (kept.row.parent_id !== null && kept.row.parent_id !== undefined && !exists(kept.row.parent_id)) {
         fail(ErrorCode.conflict, '它的上级任务已被删除，请先恢复上级任务');
       }
       try {
@@ -263,7 +267,7 @@ export class TaskService {
       const relink = this.db.prepare('UPDATE collection_units SET urge_task_id = ? WHERE id = ? AND urge_task_id IS NULL');
       for (const c of kept.urgedUnits) relink.run(id, c);
       const task = this.get(id);
-      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'restore', oldValue: '已删除', newValue: { 任务名称: task.title, 责任单位: task.unitName, 完成时限: task.dueDate, 状态: task.status } }]);
+      this.audit.record([{ entity: TASK_ENTITY, entityId: id, action: 'restore', oldValue: '已删除', newValue: shownInLog(task) }]);
       return task;
     })();
   }
